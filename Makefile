@@ -1,0 +1,61 @@
+# The two commands of the README: `make run` and `make test`. Both set up what they need.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install setup fixtures messages lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_demo
+
+run: setup
+	@echo ""
+	@echo "  Demo: http://$(HOST):$(PORT)/"
+	@echo "  Logins (password: demo):"
+	@echo "    mitarbeiterin  programme staff"
+	@echo "    anleitung      placement supervisor (Praxisanleitung)"
+	@echo "    teilnehmerin   participant (Nguyễn Thị Lan)"
+	@echo "    admin          administrator (Django admin at /admin/)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+# Rebuild fixtures/demo.json through the services on a scratch database.
+fixtures: install
+	rm -f /tmp/demo-fixture.sqlite3
+	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py build_demo
+	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py dumpdata --indent 1 \
+		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry \
+		-o fixtures/demo.json
+	rm -f /tmp/demo-fixture.sqlite3
+
+# Extract and compile the German translations (needs GNU gettext; the compiled .mo is committed).
+messages: install
+	$(PY) manage.py makemessages -l de --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py compilemessages -l de --ignore '.venv/*'
+
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .views import HomeView
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("konto/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("courses.urls")),
+    path("admin/", admin.site.urls),
+]

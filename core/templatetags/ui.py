@@ -1,0 +1,51 @@
+from django import template
+from django.utils.formats import date_format
+
+register = template.Library()
+
+_SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
+
+
+@register.simple_tag
+def widget(field, **attrs):
+    """A form field's widget with Bootstrap classes and the ARIA links to its help and error texts."""
+    kind = field.widget_type
+    css = "form-select" if kind in _SELECTS else "form-control"
+    if kind in {"checkbox", "radioselect", "checkboxselectmultiple"}:
+        css = "form-check-input"
+    if field.errors:
+        css += " is-invalid"
+        attrs.setdefault("aria-invalid", "true")
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described.append(f"{field.auto_id}_error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    existing = field.field.widget.attrs.get("class", "")
+    attrs["class"] = f"{existing} {css} {attrs.get('class', '')}".strip()
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def percent_of(part, whole):
+    try:
+        return min(100, round(100 * float(part) / float(whole))) if whole else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+@register.filter
+def hours(minutes):
+    """Integer minutes as hours with a decimal comma, e.g. 90 -> '1,5'."""
+    if minutes is None:
+        return "–"
+    value = round(minutes / 60, 1)
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+@register.filter
+def short_date(value):
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""

@@ -1,0 +1,63 @@
+from django.contrib import admin
+
+from .models import Cohort, Enrolment, Module, Organisation, Participant, Programme, Site
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+    filter_horizontal = ("staff_members",)
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ("name", "organisation")
+    list_filter = ("organisation",)
+
+
+class ModuleInline(admin.TabularInline):
+    model = Module
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ("title", "organisation", "min_attendance_percent", "required_placement_hours")
+    inlines = [ModuleInline]
+
+
+@admin.register(Module)
+class ModuleAdmin(admin.ModelAdmin):
+    list_display = ("title", "programme", "position", "planned_units")
+    list_filter = ("programme",)
+
+
+class EnrolmentInline(admin.TabularInline):
+    model = Enrolment
+    extra = 0
+    autocomplete_fields = ("participant",)
+    readonly_fields = ("created_by", "created_at")
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "start_date", "end_date", "capacity", "status")
+    list_filter = ("status", "programme", "site")
+    date_hierarchy = "start_date"
+    inlines = [EnrolmentInline]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ("family_name", "given_name", "date_of_birth", "german_level", "jobcenter_customer_number")
+    search_fields = ("name_key", "family_name", "given_name", "jobcenter_customer_number")
+    list_filter = ("organisation", "german_level")
+    raw_id_fields = ("user",)
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(admin.ModelAdmin):
+    list_display = ("participant", "cohort", "status", "enrolled_on", "withdrawn_on")
+    list_filter = ("status", "cohort__programme")
+    autocomplete_fields = ("participant",)
+    readonly_fields = ("created_by", "created_at")

@@ -1,0 +1,336 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.text import clean_name, fold
+
+
+class FacilityType(models.TextChoices):
+    """Kinds of placement facility a programme may allow. Kept here because programmes name them."""
+
+    KITA = "kita", _("Kita (day-care centre)")
+    OGS = "ogs", _("OGS (open all-day school)")
+
+
+class Organisation(models.Model):
+    """The provider that runs the measure, e.g. an AWO Unterbezirk. Staff belong to one or more."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    address = models.TextField(_("address"), blank=True)
+    staff_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff members"), related_name="organisations", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Site(models.Model):
+    """A place where the provider teaches, e.g. Dülmen."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="sites"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="site_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def default_facility_types() -> list[str]:
+    return [FacilityType.KITA, FacilityType.OGS]
+
+
+class Programme(models.Model):
+    """The measure as a curriculum, with its completion rules as data."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance per module (%)"),
+        default=80,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    required_placement_hours = models.PositiveIntegerField(_("required placement hours"), default=120)
+    allowed_facility_types = models.JSONField(_("allowed placement facility types"), default=default_facility_types)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "title"], name="programme_unique_title"),
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__lte=100), name="programme_attendance_percent_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        valid = set(FacilityType.values)
+        types = self.allowed_facility_types
+        if not isinstance(types, list) or not types or not set(types) <= valid:
+            raise ValidationError(
+                {"allowed_facility_types": _("Choose at least one of: %(types)s.") % {"types": ", ".join(valid)}}
+            )
+
+    @property
+    def required_placement_minutes(self) -> int:
+        return self.required_placement_hours * 60
+
+    def get_allowed_facility_types_display(self) -> str:
+        labels = dict(FacilityType.choices)
+        return ", ".join(str(labels.get(t, t)) for t in self.allowed_facility_types)
+
+
+class Module(models.Model):
+    """A teaching block of the programme, e.g. Bildungsgrundsätze, with its planned teaching units."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="modules"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("content"), blank=True)
+    planned_units = models.PositiveIntegerField(
+        _("planned teaching units"), help_text=_("Teaching units of 45 minutes.")
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Leave empty to use the programme's minimum."),
+    )
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        ordering = ["programme", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "position"], name="module_unique_position"),
+            models.CheckConstraint(condition=Q(planned_units__gt=0), name="module_planned_units_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def effective_min_attendance_percent(self) -> int:
+        if self.min_attendance_percent is not None:
+            return self.min_attendance_percent
+        return self.programme.min_attendance_percent
+
+
+class CohortStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    RUNNING = "running", _("running")
+    FINISHED = "finished", _("finished")
+
+
+class Cohort(models.Model):
+    """One run of the measure at one site."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.PROTECT, related_name="cohorts")
+    number = models.CharField(_("run number"), max_length=40, help_text=_("For example 2024-1."))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    capacity = models.PositiveIntegerField(_("places"), default=15)
+    status = models.CharField(_("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNED)
+    funding_body = models.CharField(
+        _("funding body"), max_length=200, blank=True, help_text=_("For example Kreisjobcenter Coesfeld.")
+    )
+    measure_number = models.CharField(
+        _("measure number"), max_length=60, blank=True, help_text=_("The number the Jobcenter uses for the measure.")
+    )
+    partners = models.CharField(
+        _("partners"), max_length=300, blank=True, help_text=_("For example Kommunales Integrationszentrum.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-start_date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "site", "number"], name="cohort_unique_number"),
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="cohort_end_after_start"),
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="cohort_capacity_positive"),
+        ]
+        indexes = [models.Index(fields=["status", "start_date"], name="cohort_status_start")]
+
+    def __str__(self) -> str:
+        return f"{self.programme.title} {self.number} ({self.site.name})"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.site.organisation_id
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date must not be before the start date.")})
+        if self.programme_id and self.site_id and self.programme.organisation_id != self.site.organisation_id:
+            raise ValidationError({"site": _("The site must belong to the programme's organisation.")})
+
+    def overlaps(self, other: "Cohort") -> bool:
+        return self.start_date <= other.end_date and other.start_date <= self.end_date
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+class GermanLevel(models.TextChoices):
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
+
+
+class Participant(models.Model):
+    """A person taking part in the measure. Names are stored exactly as written, in any script."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="participants"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant",
+    )
+    given_name = models.CharField(_("given name"), max_length=150)
+    family_name = models.CharField(_("family name"), max_length=150)
+    date_of_birth = models.DateField(_("date of birth"))
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    german_level = models.CharField(_("German level (CEFR)"), max_length=2, choices=GermanLevel.choices, blank=True)
+    jobcenter_customer_number = models.CharField(
+        _("Jobcenter customer number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Kundennummer, if funded by the Jobcenter."),
+    )
+    # Folded "family given" for sorting and accent-insensitive search; see core.text.
+    name_key = models.CharField(_("sort key"), max_length=310, editable=False, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["name_key", "date_of_birth", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "jobcenter_customer_number"],
+                condition=~Q(jobcenter_customer_number=""),
+                name="participant_unique_customer_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.given_name = clean_name(self.given_name)
+        self.family_name = clean_name(self.family_name)
+        self.jobcenter_customer_number = (self.jobcenter_customer_number or "").strip()
+        self.name_key = f"{fold(self.family_name)} {fold(self.given_name)}"
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def sortable_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+    def clean(self):
+        if self.date_of_birth and self.date_of_birth > datetime.date.today():
+            raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
+        if self.date_of_birth and self.date_of_birth.year < 1900:
+            raise ValidationError({"date_of_birth": _("Please check the date of birth.")})
+
+
+class EnrolmentStatus(models.TextChoices):
+    ACTIVE = "active", _("active")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    COMPLETED = "completed", _("completed")
+
+
+class Enrolment(models.Model):
+    """A participant's place in a cohort."""
+
+    cohort = models.ForeignKey(Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments")
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EnrolmentStatus.choices, default=EnrolmentStatus.ACTIVE
+    )
+    enrolled_on = models.DateField(_("enrolled on"), default=datetime.date.today)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["cohort", "participant__name_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "participant"], name="enrolment_unique_participant"),
+            models.CheckConstraint(
+                condition=(Q(status="withdrawn") & Q(withdrawn_on__isnull=False) & ~Q(withdrawal_reason=""))
+                | (~Q(status="withdrawn") & Q(withdrawn_on__isnull=True)),
+                name="enrolment_withdrawal_complete",
+            ),
+        ]
+        indexes = [models.Index(fields=["participant", "status"], name="enrolment_participant_status")]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.cohort}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.cohort.site.organisation_id
+
+    @property
+    def takes_a_place(self) -> bool:
+        return self.status != EnrolmentStatus.WITHDRAWN

@@ -1,0 +1,268 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig, SingleTableMixin
+
+from core.exceptions import DomainError
+from core.views import ObjectPermissionMixin, apply_domain_error
+
+from . import selectors, services
+from .filters import CohortFilter
+from .forms import (
+    CohortForm,
+    ExistingParticipantForm,
+    ParticipantForm,
+    ParticipantLoginForm,
+    ParticipantSearchForm,
+    WithdrawForm,
+)
+from .models import Cohort, Enrolment, EnrolmentStatus, Participant
+from .tables import CohortTable, ParticipantTable, RosterTable
+
+
+class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
+    permission_required = "courses.view_cohort_list"
+    table_class = CohortTable
+    filterset_class = CohortFilter
+    template_name = "courses/cohort_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.with_place_counts(selectors.cohorts_visible_to(self.request.user))
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["programmes"] = selectors.programmes_for(self.request.user)
+        kwargs["sites"] = selectors.sites_for(self.request.user)
+        return kwargs
+
+
+class CohortDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "courses.view_cohort"
+    template_name = "courses/cohort_detail.html"
+    context_object_name = "cohort"
+
+    def get_queryset(self):
+        return Cohort.objects.select_related("programme", "site", "site__organisation")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        roster = selectors.cohort_roster(self.object)
+        table = RosterTable(roster, request=self.request)
+        RequestConfig(self.request, paginate=False).configure(table)
+        taken = sum(1 for e in roster if e.status != EnrolmentStatus.WITHDRAWN)
+        context.update(
+            table=table,
+            taken_places=taken,
+            free_places=max(self.object.capacity - taken, 0),
+            modules=self.object.programme.modules.all(),
+        )
+        return context
+
+
+class CohortFormMixin:
+    form_class = CohortForm
+    template_name = "courses/cohort_form.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class CohortCreateView(ObjectPermissionMixin, CohortFormMixin, FormView):
+    permission_required = "courses.add_cohort"
+
+    def form_valid(self, form):
+        try:
+            cohort = services.cohort_create(by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The cohort was created."))
+        return redirect("courses:cohort_detail", pk=cohort.pk)
+
+
+class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
+    permission_required = "courses.change_cohort"
+    permission_model = Cohort
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_permission_object()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cohort=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            cohort = services.cohort_update(
+                cohort=self.get_permission_object(), by=self.request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The cohort was saved."))
+        return redirect("courses:cohort_detail", pk=cohort.pk)
+
+
+class EnrolView(ObjectPermissionMixin, TemplateView):
+    """Enrol an existing participant (searchable list) or a new one (full form) into a cohort."""
+
+    permission_required = "courses.enrol_cohort"
+    permission_model = Cohort
+    template_name = "courses/enrol.html"
+
+    @property
+    def cohort(self) -> Cohort:
+        return self.get_permission_object()
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "existing_form", ExistingParticipantForm(user=self.request.user, cohort=self.cohort, prefix="existing")
+        )
+        kwargs.setdefault("new_form", ParticipantForm(prefix="new"))
+        return super().get_context_data(cohort=self.cohort, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "existing-participant" in request.POST:
+            form = ExistingParticipantForm(request.POST, user=request.user, cohort=self.cohort, prefix="existing")
+            if form.is_valid():
+                try:
+                    enrolment = services.enrolment_create(
+                        cohort=self.cohort, participant=form.cleaned_data["participant"], by=request.user
+                    )
+                except DomainError as error:
+                    apply_domain_error(form, error)
+                else:
+                    return self._done(enrolment)
+            return self.render_to_response(self.get_context_data(existing_form=form))
+        form = ParticipantForm(request.POST, prefix="new")
+        if form.is_valid():
+            try:
+                enrolment = services.participant_create_and_enrol(
+                    cohort=self.cohort, by=request.user, **form.cleaned_data
+                )
+            except DomainError as error:
+                apply_domain_error(form, error)
+            else:
+                return self._done(enrolment)
+        return self.render_to_response(self.get_context_data(new_form=form))
+
+    def _done(self, enrolment: Enrolment):
+        messages.success(self.request, _("%(name)s was enrolled.") % {"name": enrolment.participant.full_name})
+        return redirect("courses:cohort_detail", pk=self.cohort.pk)
+
+
+class WithdrawView(ObjectPermissionMixin, FormView):
+    permission_required = "courses.withdraw_enrolment"
+    template_name = "courses/withdraw.html"
+    form_class = WithdrawForm
+
+    def get_permission_object(self):
+        if not hasattr(self, "_enrolment"):
+            from django.shortcuts import get_object_or_404
+
+            self._enrolment = get_object_or_404(
+                Enrolment.objects.select_related("cohort", "cohort__site", "participant"), pk=self.kwargs["pk"]
+            )
+        return self._enrolment
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        enrolment = self.get_permission_object()
+        try:
+            services.enrolment_withdraw(
+                enrolment=enrolment,
+                on=form.cleaned_data["on"],
+                reason=form.cleaned_data["reason"],
+                by=self.request.user,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The withdrawal was recorded."))
+        return redirect("courses:cohort_detail", pk=enrolment.cohort_id)
+
+
+class ParticipantListView(ObjectPermissionMixin, SingleTableMixin, TemplateView):
+    permission_required = "courses.view_participant_list"
+    table_class = ParticipantTable
+    template_name = "courses/participant_list.html"
+    table_pagination = {"per_page": 25}
+
+    def get_table_data(self):
+        self.search_form = ParticipantSearchForm(self.request.GET)
+        return self.search_form.search(selectors.participants_visible_to(self.request.user))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["search_form"] = self.search_form
+        return context
+
+
+class ParticipantDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "courses.view_participant"
+    template_name = "courses/participant_detail.html"
+    context_object_name = "participant"
+
+    def get_queryset(self):
+        return Participant.objects.select_related("organisation", "user")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["enrolments"] = selectors.enrolments_of_participant(self.object)
+        if self.request.user.has_perm("courses.change_participant", self.object) and not self.object.user_id:
+            context["login_form"] = ParticipantLoginForm(prefix="login")
+        return context
+
+
+class ParticipantUpdateView(ObjectPermissionMixin, FormView):
+    permission_required = "courses.change_participant"
+    permission_model = Participant
+    form_class = ParticipantForm
+    template_name = "courses/participant_form.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_permission_object()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(participant=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        participant = self.get_permission_object()
+        try:
+            services.participant_update(participant=participant, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The participant's data was saved."))
+        return redirect("courses:participant_detail", pk=participant.pk)
+
+
+class ParticipantLoginCreateView(ObjectPermissionMixin, FormView):
+    permission_required = "courses.change_participant"
+    permission_model = Participant
+    form_class = ParticipantLoginForm
+    template_name = "courses/participant_login_form.html"
+    prefix = "login"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(participant=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        participant = self.get_permission_object()
+        try:
+            services.participant_login_create(participant=participant, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The login was created."))
+        return redirect("courses:participant_detail", pk=participant.pk)

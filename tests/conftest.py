@@ -1,0 +1,94 @@
+import pytest
+from django.utils import translation
+
+from accounts.models import Role
+
+from .factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    FacilityFactory,
+    ModuleFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    UserFactory,
+    staff_user,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Tests read messages in English unless they switch language themselves."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="AWO Unterbezirk Münsterland-Recklinghausen")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Caritas Borken")
+
+
+@pytest.fixture
+def cohort(organisation):
+    cohort = CohortFactory(programme__organisation=organisation)
+    ModuleFactory(programme=cohort.programme, position=1, title="Bildungsgrundsätze", planned_units=40)
+    ModuleFactory(programme=cohort.programme, position=2, title="Kinderrechte", planned_units=20)
+    return cohort
+
+
+@pytest.fixture
+def other_cohort(other_organisation):
+    return CohortFactory(programme__organisation=other_organisation)
+
+
+@pytest.fixture
+def staff(organisation):
+    return staff_user(organisation, username="staff")
+
+
+@pytest.fixture
+def other_staff(other_organisation):
+    return staff_user(other_organisation, username="other-staff")
+
+
+@pytest.fixture
+def facility(organisation):
+    return FacilityFactory(organisation=organisation)
+
+
+@pytest.fixture
+def supervisor(facility):
+    user = UserFactory(username="supervisor", role=Role.SUPERVISOR)
+    facility.supervisors.add(user)
+    return user
+
+
+@pytest.fixture
+def enrolment(cohort):
+    return EnrolmentFactory(cohort=cohort)
+
+
+@pytest.fixture
+def participant_user(enrolment):
+    user = UserFactory(username="participant", role=Role.PARTICIPANT)
+    enrolment.participant.user = user
+    enrolment.participant.save()
+    return user
+
+
+@pytest.fixture
+def other_participant_user(cohort):
+    other = EnrolmentFactory(cohort=cohort, participant=ParticipantFactory(organisation=cohort.site.organisation))
+    user = UserFactory(username="other-participant", role=Role.PARTICIPANT)
+    other.participant.user = user
+    other.participant.save()
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True, is_staff=True)
