@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "courses",
     "placements",
     "certificates",
+    "spreadsheets",
     "demo",
 ]
 

@@ -8,5 +8,8 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("courses.urls")),
+    path("praxis/", include("placements.urls")),
+    path("zertifikate/", include("certificates.urls")),
+    path("tabellen/", include("spreadsheets.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attendance_urls, views
 
 app_name = "courses"
 
@@ -16,3 +16,5 @@ urlpatterns = [
     path("teilnehmende/<int:pk>/bearbeiten/", views.ParticipantUpdateView.as_view(), name="participant_update"),
     path("teilnehmende/<int:pk>/zugang/", views.ParticipantLoginCreateView.as_view(), name="participant_login"),
 ]
+
+urlpatterns += attendance_urls.urlpatterns

@@ -224,11 +224,18 @@ def build_cohorts(world: DemoWorld) -> None:
     world.summary.append(f"{len(world.cohorts)} cohorts, {sum(sizes)} participants")
 
 
+def _later_steps():
+    # Each later app's demo part lives in its own module, so their work never collides.
+    from demo import steps_attendance, steps_certificates, steps_placements, steps_spreadsheets
+
+    return steps_attendance.STEPS + steps_placements.STEPS + steps_certificates.STEPS + steps_spreadsheets.STEPS
+
+
 STEPS = [build_organisation, build_facilities, build_cohorts]
 
 
 def build_all(*, seed: int = 2022) -> list[str]:
     world = DemoWorld(rng=random.Random(seed))
-    for step in STEPS:
+    for step in STEPS + _later_steps():
         step(world)
     return world.summary
