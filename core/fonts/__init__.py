@@ -1,0 +1,32 @@
+"""The PDF font: DejaVu Sans (free licence, see LICENSE-DejaVu.txt), shipped in the repository so every
+machine prints the same glyphs. It covers every Latin script the participants' names use (Turkish ş/ı,
+Polish ł/ą, Vietnamese ễ/ư/ạ) plus Cyrillic; reportlab's bundled Vera lacks many of these."""
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parent
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+_registered = False
+
+
+def register_fonts() -> tuple[str, str]:
+    """Register the fonts with reportlab once per process (parsing a TTF costs milliseconds)."""
+    global _registered
+    if not _registered:
+        pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+        _registered = True
+    return REGULAR, BOLD
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of ``text`` the font cannot draw (for tests and for warnings before printing)."""
+    register_fonts()
+    face = pdfmetrics.getFont(REGULAR).face
+    return {ch for ch in text if not ch.isspace() and ord(ch) not in face.charToGlyph}
