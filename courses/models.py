@@ -334,3 +334,190 @@ class Enrolment(models.Model):
     @property
     def takes_a_place(self) -> bool:
         return self.status != EnrolmentStatus.WITHDRAWN
+
+
+# --- Teaching: sessions, attendance register, corrections -------------------------------------------------
+
+UNIT_MINUTES = 45  # one teaching unit (Unterrichtseinheit)
+# Lateness or leaving early up to this many minutes is tolerated and not deducted (model: BAMF integration
+# courses, where only more than 15 minutes is recorded with the time).
+LATENESS_TOLERANCE_MINUTES = 15
+
+
+class TeachingSession(models.Model):
+    """One planned block of teaching of a module for a cohort, e.g. Mon 09:00–12:00, 4 units."""
+
+    cohort = models.ForeignKey(Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="sessions")
+    module = models.ForeignKey(Module, verbose_name=_("module"), on_delete=models.PROTECT, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start"))
+    end_time = models.TimeField(_("end"))
+    units = models.PositiveSmallIntegerField(_("teaching units"), help_text=_("Teaching units of 45 minutes."))
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    trainer = models.CharField(_("trainer"), max_length=150, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("teaching session")
+        verbose_name_plural = _("teaching sessions")
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_time__gt=models.F("start_time")), name="session_end_after_start"),
+            models.CheckConstraint(condition=Q(units__gt=0), name="session_units_positive"),
+            models.UniqueConstraint(fields=["cohort", "date", "start_time"], name="session_unique_start"),
+        ]
+        indexes = [models.Index(fields=["cohort", "date"], name="session_cohort_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M} {self.module}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.cohort.site.organisation_id
+
+    @property
+    def duration_minutes(self) -> int:
+        start = self.start_time.hour * 60 + self.start_time.minute
+        end = self.end_time.hour * 60 + self.end_time.minute
+        return end - start
+
+    def clean(self):
+        errors = {}
+        if self.start_time and self.end_time:
+            if self.end_time <= self.start_time:
+                errors["end_time"] = _("The session must end after it starts.")
+            elif self.units and self.units * UNIT_MINUTES > self.duration_minutes:
+                errors["units"] = _("%(units)d teaching units of 45 minutes do not fit into %(minutes)d minutes.") % {
+                    "units": self.units,
+                    "minutes": self.duration_minutes,
+                }
+        if self.cohort_id and self.date and not self.cohort.contains(self.date):
+            errors["date"] = _("The date must be within the cohort's dates (%(start)s–%(end)s).") % {
+                "start": f"{self.cohort.start_date:%d.%m.%Y}",
+                "end": f"{self.cohort.end_date:%d.%m.%Y}",
+            }
+        if self.cohort_id and self.module_id and self.module.programme_id != self.cohort.programme_id:
+            errors["module"] = _("The module must belong to the cohort's programme.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class AttendanceStatus(models.TextChoices):
+    """Codes as Jobcenters use them on absence reports."""
+
+    PRESENT = "P", _("present")
+    EXCUSED = "E", _("excused absence (E)")
+    SICK = "K", _("sick with doctor's note (K)")
+    UNEXCUSED = "UE", _("unexcused absence (UE)")
+
+
+ABSENCE_CODES = (AttendanceStatus.EXCUSED, AttendanceStatus.SICK, AttendanceStatus.UNEXCUSED)
+
+
+def attended_units_for(session: TeachingSession, status: str, late_minutes: int, early_minutes: int):
+    """Units a participant is credited for one session.
+
+    Absent: 0. Present: the session's units, reduced in proportion to the minutes missed by arriving late or
+    leaving early, where each of the two only counts when it is more than the 15-minute tolerance:
+    ``units × (duration − missed) / duration``. Kept to two decimals; reports round sums to one.
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if status != AttendanceStatus.PRESENT:
+        return Decimal("0.00")
+    missed = sum(m for m in (late_minutes, early_minutes) if m > LATENESS_TOLERANCE_MINUTES)
+    duration = session.duration_minutes
+    if duration <= 0:
+        return Decimal("0.00")
+    missed = min(missed, duration)
+    value = Decimal(session.units) * Decimal(duration - missed) / Decimal(duration)
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+class AttendanceRecord(models.Model):
+    """One participant's attendance at one session, as entered in the register."""
+
+    session = models.ForeignKey(
+        TeachingSession, verbose_name=_("session"), on_delete=models.PROTECT, related_name="attendance"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.PROTECT, related_name="attendance"
+    )
+    status = models.CharField(_("attendance"), max_length=2, choices=AttendanceStatus.choices)
+    late_minutes = models.PositiveSmallIntegerField(_("minutes late"), default=0)
+    early_minutes = models.PositiveSmallIntegerField(_("minutes left early"), default=0)
+    # Computed by the service from the session and the minutes (see attended_units_for) so that progress
+    # is one SUM per cohort instead of arithmetic per row.
+    attended_units = models.DecimalField(_("attended units"), max_digits=5, decimal_places=2, default=0)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance record")
+        verbose_name_plural = _("attendance records")
+        ordering = ["session", "enrolment"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrolment"], name="attendance_unique_participant"),
+            models.CheckConstraint(
+                condition=Q(status="P") | (Q(late_minutes=0) & Q(early_minutes=0)),
+                name="attendance_minutes_only_when_present",
+            ),
+            models.CheckConstraint(condition=Q(status__in=["P", "E", "K", "UE"]), name="attendance_status_valid"),
+        ]
+        indexes = [models.Index(fields=["enrolment", "status"], name="attendance_enrolment_status")]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.session}: {self.status}"
+
+    @property
+    def is_absent(self) -> bool:
+        return self.status != AttendanceStatus.PRESENT
+
+
+class AttendanceCorrection(models.Model):
+    """A change to a register after the session's day: who changed what, when, from which values."""
+
+    record = models.ForeignKey(
+        AttendanceRecord, verbose_name=_("attendance record"), on_delete=models.PROTECT, related_name="corrections"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    old_status = models.CharField(_("old attendance"), max_length=2, choices=AttendanceStatus.choices)
+    new_status = models.CharField(_("new attendance"), max_length=2, choices=AttendanceStatus.choices)
+    old_late_minutes = models.PositiveSmallIntegerField(_("old minutes late"), default=0)
+    new_late_minutes = models.PositiveSmallIntegerField(_("new minutes late"), default=0)
+    old_early_minutes = models.PositiveSmallIntegerField(_("old minutes left early"), default=0)
+    new_early_minutes = models.PositiveSmallIntegerField(_("new minutes left early"), default=0)
+    old_note = models.CharField(_("old note"), max_length=200, blank=True)
+    new_note = models.CharField(_("new note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance correction")
+        verbose_name_plural = _("attendance corrections")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.old_status} → {self.new_status}"

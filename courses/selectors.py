@@ -80,3 +80,130 @@ def own_participant(user) -> Participant | None:
     if not user.is_authenticated or not user.is_participant:
         return None
     return Participant.objects.filter(user=user).select_related("organisation").first()
+
+
+# --- Teaching: sessions, registers, progress ---------------------------------------------------------------
+
+import datetime  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from decimal import ROUND_HALF_UP, Decimal  # noqa: E402
+
+from django.db.models import Sum  # noqa: E402
+
+from .models import (  # noqa: E402
+    AttendanceRecord,
+    AttendanceStatus,
+    Module,
+    TeachingSession,
+)
+
+_ONE_DECIMAL = Decimal("0.1")
+
+
+def _one_decimal(value) -> Decimal:
+    return Decimal(value or 0).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module_id: int
+    position: int
+    title: str
+    planned_units: int  # the module's planned teaching units
+    held_units: Decimal  # units of the cohort's sessions of this module held so far (date <= today)
+    attended_units: Decimal  # units this participant attended (reduced by late/early minutes), 1 decimal
+    rate_percent: Decimal  # attended_units / planned_units * 100, 1 decimal
+    minimum_percent: int  # Module.effective_min_attendance_percent
+    met: bool  # rate_percent >= minimum_percent
+    absences: dict[str, int]  # count of sessions per code {"E": n, "K": n, "UE": n}
+
+    @property
+    def missed_units(self) -> Decimal:
+        """Units held so far that this participant did not attend."""
+        return max(self.held_units - self.attended_units, Decimal("0.0"))
+
+    @property
+    def reachable_percent(self) -> Decimal:
+        """The best rate still possible if every unit not yet held is attended."""
+        still_to_come = max(Decimal(self.planned_units) - self.held_units, Decimal(0))
+        return _one_decimal((self.attended_units + still_to_come) * 100 / self.planned_units)
+
+    @property
+    def state(self) -> str:
+        """met (minimum reached), on_track (nothing missed beyond the minimum's allowance so far),
+        at_risk (behind, but the minimum can still be reached) or missed (cannot be reached any more)."""
+        if self.met:
+            return "met"
+        if self.reachable_percent < self.minimum_percent:
+            return "missed"
+        if self.held_units and self.attended_units * 100 < self.held_units * self.minimum_percent:
+            return "at_risk"
+        return "on_track"
+
+
+def _progress(module: Module, held, attended, counts: dict[str, int]) -> ModuleProgress:
+    attended = _one_decimal(attended)
+    rate = _one_decimal(attended * 100 / module.planned_units)
+    minimum = module.effective_min_attendance_percent
+    return ModuleProgress(
+        module_id=module.pk,
+        position=module.position,
+        title=module.title,
+        planned_units=module.planned_units,
+        held_units=_one_decimal(held),
+        attended_units=attended,
+        rate_percent=rate,
+        minimum_percent=minimum,
+        met=rate >= minimum,
+        absences={code: counts.get(code, 0) for code in ("E", "K", "UE")},
+    )
+
+
+def attendance_progress_for_cohort(
+    cohort: Cohort, *, today: datetime.date | None = None
+) -> dict[int, list[ModuleProgress]]:
+    """Keyed by Enrolment id, for every enrolment of the cohort, modules in position order.
+    A fixed number of queries whatever the cohort size (aggregate queries, no per-row queries)."""
+    return _progress_for(cohort, Enrolment.objects.filter(cohort=cohort), today=today)
+
+
+def attendance_progress_for_enrolment(
+    enrolment: Enrolment, *, today: datetime.date | None = None
+) -> list[ModuleProgress]:
+    cohort = enrolment.cohort
+    return _progress_for(cohort, Enrolment.objects.filter(pk=enrolment.pk), today=today).get(enrolment.pk, [])
+
+
+def _progress_for(cohort: Cohort, enrolments: QuerySet[Enrolment], *, today=None) -> dict[int, list[ModuleProgress]]:
+    today = today or datetime.date.today()
+    modules = list(
+        Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
+    )
+    enrolment_ids = list(enrolments.values_list("pk", flat=True))
+    held = dict(
+        TeachingSession.objects.filter(cohort=cohort, date__lte=today)
+        .values("module_id")
+        .annotate(total=Sum("units"))
+        .values_list("module_id", "total")
+    )
+    rows = (
+        AttendanceRecord.objects.filter(enrolment_id__in=enrolment_ids, session__cohort=cohort)
+        .values("enrolment_id", "session__module_id")
+        .annotate(
+            attended=Sum("attended_units"),
+            E=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
+            K=Count("pk", filter=Q(status=AttendanceStatus.SICK)),
+            UE=Count("pk", filter=Q(status=AttendanceStatus.UNEXCUSED)),
+        )
+        .order_by()
+    )
+    sums = {(row["enrolment_id"], row["session__module_id"]): row for row in rows}
+    result = {}
+    for enrolment_id in enrolment_ids:
+        progress = []
+        for module in modules:
+            row = sums.get((enrolment_id, module.pk), {})
+            counts = {code: row.get(code, 0) for code in ("E", "K", "UE")}
+            progress.append(_progress(module, held.get(module.pk, 0), row.get("attended", 0), counts))
+        result[enrolment_id] = progress
+    return result
