@@ -1,0 +1,65 @@
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_login_with_username_and_password(client, staff):
+    response = client.post(reverse("accounts:login"), {"username": "staff", "password": "pass-word-123"})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+
+
+@pytest.mark.django_db
+def test_wrong_password_gets_message(client, staff):
+    response = client.post(reverse("accounts:login"), {"username": "staff", "password": "wrong"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_logout_is_a_post(client, staff):
+    client.force_login(staff)
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_change(client, staff):
+    client.force_login(staff)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "pass-word-123", "new_password1": "Kinderrechte-2026", "new_password2": "Kinderrechte-2026"},
+    )
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.check_password("Kinderrechte-2026")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fixture", "template"),
+    [
+        ("staff", "home/staff.html"),
+        ("supervisor", "home/supervisor.html"),
+        ("participant_user", "home/participant.html"),
+    ],
+)
+def test_each_role_has_its_start_page(client, request, fixture, template):
+    client.force_login(request.getfixturevalue(fixture))
+    response = client.get(reverse("home"))
+    assert template in [t.name for t in response.templates]
+
+
+@pytest.mark.django_db
+def test_german_is_the_default_language(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="")
+    assert '<html lang="de">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_can_be_switched_to_english(client, staff):
+    client.force_login(staff)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("home"))
+    assert '<html lang="en">' in response.content.decode()
