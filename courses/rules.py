@@ -66,3 +66,13 @@ rules.add_perm("courses.change_participant", is_staff_of_object_organisation)
 
 rules.add_perm("courses.view_enrolment", is_staff_of_object_organisation | is_own_enrolment)
 rules.add_perm("courses.withdraw_enrolment", is_staff_of_object_organisation)
+
+# Teaching: sessions, registers, progress and absence reports. Supervisors and participants never open a
+# register; a participant sees only their own attendance (through their enrolment).
+rules.add_perm("courses.view_sessions", is_staff_of_object_organisation)  # obj: cohort
+rules.add_perm("courses.manage_sessions", is_staff_of_object_organisation)  # obj: cohort or session
+rules.add_perm("courses.take_attendance", is_staff_of_object_organisation)  # obj: session
+rules.add_perm("courses.correct_attendance", is_staff_of_object_organisation)  # obj: session, after its day
+rules.add_perm("courses.view_attendance_matrix", is_staff_of_object_organisation)  # obj: cohort
+rules.add_perm("courses.view_absence_report", is_staff_of_object_organisation)  # obj: cohort or enrolment
+rules.add_perm("courses.view_attendance", is_staff_of_object_organisation | is_own_enrolment)  # obj: enrolment

@@ -89,8 +89,10 @@ from dataclasses import dataclass  # noqa: E402
 from decimal import ROUND_HALF_UP, Decimal  # noqa: E402
 
 from django.db.models import Sum  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from .models import (  # noqa: E402
+    AttendanceCorrection,
     AttendanceRecord,
     AttendanceStatus,
     Module,
@@ -175,7 +177,7 @@ def attendance_progress_for_enrolment(
 
 
 def _progress_for(cohort: Cohort, enrolments: QuerySet[Enrolment], *, today=None) -> dict[int, list[ModuleProgress]]:
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     modules = list(
         Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
     )
@@ -207,3 +209,65 @@ def _progress_for(cohort: Cohort, enrolments: QuerySet[Enrolment], *, today=None
             progress.append(_progress(module, held.get(module.pk, 0), row.get("attended", 0), counts))
         result[enrolment_id] = progress
     return result
+
+
+def enrolments_on(cohort: Cohort, day: datetime.date) -> QuerySet[Enrolment]:
+    """Who belonged to the cohort on a day: enrolled by then and not withdrawn before it (the withdrawal
+    day itself still counts, it is the last day of the measure)."""
+    return (
+        Enrolment.objects.filter(cohort=cohort, enrolled_on__lte=day)
+        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=day))
+        .select_related("participant")
+        .order_by("participant__name_key", "participant__date_of_birth", "pk")
+    )
+
+
+def sessions_of_cohort(cohort: Cohort) -> QuerySet[TeachingSession]:
+    return (
+        TeachingSession.objects.filter(cohort=cohort)
+        .select_related("module", "cohort", "cohort__site")
+        .annotate(
+            recorded=Count("attendance"),
+            absent=Count("attendance", filter=~Q(attendance__status=AttendanceStatus.PRESENT)),
+        )
+        .order_by("date", "start_time")
+    )
+
+
+def sessions_with_cohort() -> QuerySet[TeachingSession]:
+    return TeachingSession.objects.select_related(
+        "module", "module__programme", "cohort", "cohort__programme", "cohort__site", "cohort__site__organisation"
+    )
+
+
+def session_register(session: TeachingSession) -> list[tuple[Enrolment, AttendanceRecord | None]]:
+    """The register's rows: everyone enrolled on the session's day with their record, if any (two queries)."""
+    records = {r.enrolment_id: r for r in AttendanceRecord.objects.filter(session=session)}
+    return [(e, records.get(e.pk)) for e in enrolments_on(session.cohort, session.date)]
+
+
+def corrections_of_session(session: TeachingSession) -> QuerySet[AttendanceCorrection]:
+    return (
+        AttendanceCorrection.objects.filter(record__session=session)
+        .select_related("record__enrolment__participant", "changed_by")
+        .order_by("-changed_at", "-id")
+    )
+
+
+def attendance_of_enrolment(enrolment: Enrolment) -> QuerySet[AttendanceRecord]:
+    return (
+        AttendanceRecord.objects.filter(enrolment=enrolment)
+        .select_related("session", "session__module")
+        .order_by("-session__date", "-session__start_time")
+    )
+
+
+def sessions_today_for(user, day: datetime.date | None = None) -> QuerySet[TeachingSession]:
+    """Today's sessions in the cohorts the user may open, for the staff start page."""
+    day = day or timezone.localdate()
+    return (
+        TeachingSession.objects.filter(cohort__in=cohorts_visible_to(user), date=day)
+        .select_related("module", "cohort", "cohort__programme", "cohort__site")
+        .annotate(recorded=Count("attendance"))
+        .order_by("start_time")
+    )

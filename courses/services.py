@@ -271,3 +271,342 @@ def participant_create_and_enrol(*, cohort: Cohort, by, **fields) -> Enrolment:
     """Record a new person and give them a place in one step; if the enrolment is refused, nobody is created."""
     participant = participant_create(organisation=cohort.site.organisation, by=by, **fields)
     return enrolment_create(cohort=cohort, participant=participant, by=by)
+
+
+# --- Teaching: sessions and the attendance register -------------------------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+import holidays as public_holidays  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from .models import (  # noqa: E402
+    AttendanceCorrection,
+    AttendanceRecord,
+    AttendanceStatus,
+    Module,
+    TeachingSession,
+    attended_units_for,
+)
+
+SESSION_FIELDS = ("module", "date", "start_time", "end_time", "units", "topic", "trainer")
+
+
+def _time(value: datetime.time) -> str:
+    return f"{value:%H:%M}"
+
+
+def nrw_public_holidays(start: datetime.date, end: datetime.date) -> dict[datetime.date, str]:
+    """Public holidays in North Rhine-Westphalia between two dates (inclusive), with their German names."""
+    years = range(start.year, end.year + 1)
+    days = public_holidays.Germany(subdiv="NW", years=years, language="de")
+    return {day: name for day, name in sorted(days.items()) if start <= day <= end}
+
+
+def _check_session(session: TeachingSession) -> None:
+    """Field rules, then the one rule about other rows: no two sessions of a cohort at the same time."""
+    _full_clean(session, exclude=["created_by"])
+    clash = (
+        TeachingSession.objects.filter(
+            cohort_id=session.cohort_id,
+            date=session.date,
+            start_time__lt=session.end_time,
+            end_time__gt=session.start_time,
+        )
+        .exclude(pk=session.pk)
+        .select_related("module")
+        .first()
+    )
+    if clash:
+        raise DomainError(
+            _("On %(date)s there is already a session from %(start)s to %(end)s (%(module)s).")
+            % {
+                "date": _date(clash.date),
+                "start": _time(clash.start_time),
+                "end": _time(clash.end_time),
+                "module": clash.module.title,
+            },
+            field="start_time",
+        )
+
+
+@transaction.atomic
+def session_create(
+    *,
+    cohort: Cohort,
+    module: Module,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    units: int,
+    topic: str = "",
+    trainer: str = "",
+    by,
+) -> TeachingSession:
+    """Plan one session. Refuses dates outside the cohort, modules of another programme and overlaps."""
+    # Lock the cohort so two planners cannot both put a session into the same free slot.
+    cohort = Cohort.objects.select_for_update().select_related("programme", "site").get(pk=cohort.pk)
+    session = TeachingSession(
+        cohort=cohort,
+        module=module,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        units=units,
+        topic=(topic or "").strip(),
+        trainer=(trainer or "").strip(),
+        created_by=by if getattr(by, "pk", None) else None,
+    )
+    _check_session(session)
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: TeachingSession, by, **fields) -> TeachingSession:
+    """Change a session. Once attendance is recorded its day and module stay fixed (the register belongs to
+    them); new times or units recompute everyone's attended units."""
+    Cohort.objects.select_for_update().filter(pk=session.cohort_id).first()
+    session = TeachingSession.objects.select_for_update().select_related("cohort", "module").get(pk=session.pk)
+    old_date, old_module_id = session.date, session.module_id
+    for name, value in fields.items():
+        if name not in SESSION_FIELDS:
+            raise TypeError(f"session_update() got an unexpected field {name!r}")
+        setattr(session, name, value.strip() if isinstance(value, str) else value)
+    _check_session(session)
+    records = list(AttendanceRecord.objects.select_for_update().filter(session=session))
+    if records and (session.date != old_date or session.module_id != old_module_id):
+        raise DomainError(
+            _("Attendance has already been recorded for this session; its date and module cannot change.")
+        )
+    for record in records:
+        if record.late_minutes + record.early_minutes >= session.duration_minutes:
+            raise DomainError(
+                _("The session would be shorter than the minutes recorded as late or early for some participants."),
+                field="end_time",
+            )
+        record.attended_units = attended_units_for(session, record.status, record.late_minutes, record.early_minutes)
+    session.save()
+    AttendanceRecord.objects.bulk_update(records, ["attended_units"])
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: TeachingSession, by) -> None:
+    session = TeachingSession.objects.select_for_update().get(pk=session.pk)
+    if AttendanceRecord.objects.filter(session=session).exists():
+        raise DomainError(_("Attendance has already been recorded for this session; it cannot be deleted."))
+    session.delete()
+
+
+@dataclass
+class GeneratedSessions:
+    created: list[TeachingSession] = field(default_factory=list)
+    skipped_holidays: list[tuple[datetime.date, str]] = field(default_factory=list)
+    skipped_outside: list[datetime.date] = field(default_factory=list)
+
+
+@transaction.atomic
+def sessions_generate_weekly(
+    *,
+    cohort: Cohort,
+    module: Module,
+    weekdays: list[int],
+    start_time: datetime.time,
+    end_time: datetime.time,
+    first_date: datetime.date,
+    weeks: int,
+    units: int,
+    topic: str = "",
+    trainer: str = "",
+    stop_when_planned: bool = False,
+    by,
+) -> GeneratedSessions:
+    """Plan a term from a weekly pattern, e.g. Mondays and Wednesdays 09:00–12:00 for 18 weeks.
+
+    ``weekdays`` are 0 (Monday) to 6 (Sunday). NRW public holidays are skipped, and so are days outside
+    the cohort's dates. With ``stop_when_planned`` it stops once the module's planned units are covered
+    (counting sessions already planned). Any overlap refuses the whole series: nothing is saved.
+    """
+    if not weekdays:
+        raise DomainError(_("Choose at least one weekday."), field="weekdays")
+    if not 1 <= weeks <= 60:
+        raise DomainError(_("The number of weeks must be between 1 and 60."), field="weeks")
+    cohort = Cohort.objects.select_for_update().select_related("programme", "site").get(pk=cohort.pk)
+    monday = first_date - datetime.timedelta(days=first_date.weekday())
+    last = monday + datetime.timedelta(weeks=weeks) - datetime.timedelta(days=1)
+    free = nrw_public_holidays(first_date, last)
+    planned = 0
+    if stop_when_planned:
+        planned = sum(TeachingSession.objects.filter(cohort=cohort, module=module).values_list("units", flat=True))
+    result = GeneratedSessions()
+    day = first_date
+    while day <= last:
+        if day.weekday() in weekdays:
+            if stop_when_planned and planned >= module.planned_units:
+                break
+            if day in free:
+                result.skipped_holidays.append((day, free[day]))
+            elif not cohort.contains(day):
+                result.skipped_outside.append(day)
+            else:
+                try:
+                    session = session_create(
+                        cohort=cohort,
+                        module=module,
+                        date=day,
+                        start_time=start_time,
+                        end_time=end_time,
+                        units=units,
+                        topic=topic,
+                        trainer=trainer,
+                        by=by,
+                    )
+                except DomainError as error:
+                    raise DomainError(
+                        _("%(date)s: %(problem)s Nothing was saved.") % {"date": _date(day), "problem": error},
+                        field=error.field,
+                    ) from error
+                result.created.append(session)
+                planned += units
+        day += datetime.timedelta(days=1)
+    if not result.created:
+        raise DomainError(_("This pattern gives no session within the cohort's dates."))
+    return result
+
+
+@dataclass(frozen=True)
+class AttendanceEntry:
+    """One row of a register as submitted."""
+
+    enrolment_id: int
+    status: str
+    late_minutes: int = 0
+    early_minutes: int = 0
+    note: str = ""
+
+
+@dataclass
+class RegisterResult:
+    created: int = 0
+    changed: int = 0
+    corrections: int = 0
+
+
+@transaction.atomic
+def attendance_record(*, session: TeachingSession, entries: list[AttendanceEntry], by) -> RegisterResult:
+    """Save a whole register in one go (insert new rows, update changed ones).
+
+    Refuses the whole submit, with the person's name, for: a session still in the future, someone not
+    enrolled in the cohort on that day, an unknown code, minutes for an absent person, or late plus early
+    minutes that fill the whole session (that is an absence). Changes after the session's day are
+    corrections: only users with ``courses.correct_attendance`` may make them and each is kept with
+    who, when and the old and new values.
+    """
+    session = (
+        TeachingSession.objects.select_for_update()
+        .select_related("cohort", "cohort__site", "module")
+        .get(pk=session.pk)
+    )
+    today = timezone.localdate()
+    if session.date > today:
+        raise DomainError(_("Attendance can only be recorded on or after the day of the session."))
+    from .selectors import enrolments_on
+
+    roster = {e.pk: e for e in enrolments_on(session.cohort, session.date)}
+    entries = [e if isinstance(e, AttendanceEntry) else AttendanceEntry(**e) for e in entries]
+    seen = set()
+    for entry in entries:
+        _check_entry(session, entry, roster, seen)
+    existing = {
+        r.enrolment_id: r
+        for r in AttendanceRecord.objects.select_for_update().filter(
+            session=session, enrolment_id__in=[e.enrolment_id for e in entries]
+        )
+    }
+    is_correction = session.date < today
+    result = RegisterResult()
+    new, changed, corrections = [], [], []
+    for entry in entries:
+        values = {
+            "status": entry.status,
+            "late_minutes": entry.late_minutes,
+            "early_minutes": entry.early_minutes,
+            "note": (entry.note or "").strip(),
+        }
+        units = attended_units_for(session, entry.status, entry.late_minutes, entry.early_minutes)
+        record = existing.get(entry.enrolment_id)
+        if record is None:
+            new.append(
+                AttendanceRecord(
+                    session=session,
+                    enrolment_id=entry.enrolment_id,
+                    attended_units=units,
+                    recorded_by=by if getattr(by, "pk", None) else None,
+                    **values,
+                )
+            )
+            continue
+        old = {name: getattr(record, name) for name in values}
+        if old == values:
+            continue
+        if is_correction:
+            corrections.append(
+                AttendanceCorrection(
+                    record=record,
+                    changed_by=by if getattr(by, "pk", None) else None,
+                    **{f"old_{name}": old[name] for name in values},
+                    **{f"new_{name}": values[name] for name in values},
+                )
+            )
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.attended_units = units
+        record.updated_at = timezone.now()
+        changed.append(record)
+    if corrections and not (by is not None and by.has_perm("courses.correct_attendance", session)):
+        raise DomainError(_("Only programme staff may correct a register after the day of the session."))
+    AttendanceRecord.objects.bulk_create(new)
+    AttendanceRecord.objects.bulk_update(
+        changed, ["status", "late_minutes", "early_minutes", "note", "attended_units", "updated_at"]
+    )
+    AttendanceCorrection.objects.bulk_create(corrections)
+    result.created, result.changed, result.corrections = len(new), len(changed), len(corrections)
+    return result
+
+
+def _check_entry(session: TeachingSession, entry: AttendanceEntry, roster: dict, seen: set) -> None:
+    enrolment = roster.get(entry.enrolment_id)
+    if enrolment is None:
+        other = Enrolment.objects.filter(pk=entry.enrolment_id).select_related("participant").first()
+        name = other.participant.full_name if other else _("Unknown participant")
+        raise DomainError(
+            _("%(name)s was not enrolled in this cohort on %(date)s; nothing was saved.")
+            % {"name": name, "date": _date(session.date)}
+        )
+    name = enrolment.participant.full_name
+    if entry.enrolment_id in seen:
+        raise DomainError(_("%(name)s appears twice in the register.") % {"name": name})
+    seen.add(entry.enrolment_id)
+    if entry.status not in AttendanceStatus.values:
+        raise DomainError(_("%(name)s: unknown attendance code %(code)s.") % {"name": name, "code": entry.status})
+    for minutes in (entry.late_minutes, entry.early_minutes):
+        if not isinstance(minutes, int) or minutes < 0:
+            raise DomainError(_("%(name)s: minutes must be a whole number of 0 or more.") % {"name": name})
+    if entry.status != AttendanceStatus.PRESENT and (entry.late_minutes or entry.early_minutes):
+        raise DomainError(
+            _("%(name)s is recorded as absent; minutes late or left early only apply to someone present.")
+            % {"name": name}
+        )
+    if entry.late_minutes + entry.early_minutes >= session.duration_minutes:
+        raise DomainError(
+            _(
+                "%(name)s: %(minutes)d minutes late or left early are not less than the session's "
+                "%(duration)d minutes. Record an absence instead."
+            )
+            % {
+                "name": name,
+                "minutes": entry.late_minutes + entry.early_minutes,
+                "duration": session.duration_minutes,
+            }
+        )
