@@ -1,0 +1,409 @@
+"""The certificate PDF, drawn from the frozen snapshot alone.
+
+``CertificateRenderer(snapshot).render()`` touches no database, no clock and no translation catalogue:
+every value comes from the snapshot, every fixed wording from ``LABELS`` below (keyed by the snapshot's
+language), so the same snapshot gives the same bytes today and in ten years. If the wording or layout
+changes, add a new ``TEMPLATE_VERSION`` and keep drawing old snapshots with the old wording.
+
+Speed: the page is drawn straight on the canvas (no platypus), the font is registered once per process
+(``core.fonts``), and the QR code is encoded with segno and drawn as one path of merged horizontal runs
+instead of reportlab's QR widget (which costs ~20 ms per code).
+
+The snapshot is a JSON document (see ``certificates.snapshot.build_snapshot``)::
+
+    {"template_version": 1, "language": "de", "number": "IB-2026-0007",
+     "verification_code": "…", "verification_url": "https://…/zertifikate/pruefen/…/",
+     "issued_at": "2026-07-01T08:00:00+00:00", "issued_on": "2026-07-01",
+     "organisation": {"name": "…", "address": "…"}, "funding_body": "…", "partners": "…",
+     "measure_number": "…", "site": {"name": "Dülmen"},
+     "participant": {"full_name": "…", "date_of_birth": "1990-05-17"},
+     "programme": {"title": "…"}, "cohort": {"number": "…", "start_date": "…", "end_date": "…"},
+     "modules": [{"position": 1, "title": "…", "planned_units": 120, "attended_units": "112"}],
+     "placement": {"facility_type": "kita", "facility_type_label": "…", "confirmed_minutes": 5400,
+                   "required_minutes": 5400} | null,
+     "signatory": {"name": "…"}, "qr_mask": 4}
+
+``qr_mask`` is the QR mask pattern chosen at issue time (see ``qr_mask_for``); without it the renderer
+chooses it itself, which gives the same code, only slower.
+"""
+
+import datetime
+import io
+import zipfile
+from decimal import Decimal
+
+import segno
+from reportlab.lib.colors import HexColor, black, white
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from core.fonts import register_fonts
+
+TEMPLATE_VERSION = 1
+
+# Fixed wording per language. Not gettext: an issued certificate must keep the words it was issued with,
+# whatever later happens to the translation catalogue.
+LABELS = {
+    "de": {
+        "title": "Zertifikat",
+        "funded_by": "Gefördert durch",
+        "partners": "In Kooperation mit",
+        "born": "geboren am {date}",
+        "intro": "hat an der Qualifizierungsmaßnahme",
+        "period": "vom {start} bis {end} in {place} erfolgreich teilgenommen.",
+        "measure_number": "Maßnahmenummer {number}",
+        "contents": "Inhalte",
+        "module": "Modul",
+        "units": "Unterrichtseinheiten",
+        "units_value": "{attended} von {planned}",
+        "units_note": "Eine Unterrichtseinheit (UE) umfasst 45 Minuten. Versäumte Stunden sind abgezogen.",
+        "total": "Gesamt",
+        "placement": "Praxisphase (Praktikum)",
+        "facility_type": "Art der Einrichtung",
+        "placement_hours": "Von der Praxisanleitung bestätigte Stunden",
+        "no_placement": "Keine Praxisphase.",
+        "place_date": "{place}, {date}",
+        "signature": "Unterschrift",
+        "for": "für {organisation}",
+        "number": "Zertifikat Nr. {number}",
+        "verify": "Echtheit prüfen: QR-Code scannen oder unter {url} Nummer und Prüfcode eingeben.",
+        "code": "Prüfcode {code}",
+        "pdf_title": "Zertifikat {number}",
+    },
+    "en": {
+        "title": "Certificate",
+        "funded_by": "Funded by",
+        "partners": "In cooperation with",
+        "born": "born on {date}",
+        "intro": "has successfully completed the training programme",
+        "period": "from {start} to {end} in {place}.",
+        "measure_number": "Measure number {number}",
+        "contents": "Contents",
+        "module": "Module",
+        "units": "Teaching units",
+        "units_value": "{attended} of {planned}",
+        "units_note": "One teaching unit lasts 45 minutes. Missed hours have been deducted.",
+        "total": "Total",
+        "placement": "Practical placement",
+        "facility_type": "Type of facility",
+        "placement_hours": "Hours confirmed by the placement supervisor",
+        "no_placement": "No practical placement.",
+        "place_date": "{place}, {date}",
+        "signature": "Signature",
+        "for": "for {organisation}",
+        "number": "Certificate no. {number}",
+        "verify": "Check authenticity: scan the QR code or enter number and code at {url}.",
+        "code": "Verification code {code}",
+        "pdf_title": "Certificate {number}",
+    },
+}
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 62
+ACCENT = HexColor("#1d4e6b")  # dark petrol: calm, official, prints well in grey
+ACCENT_LIGHT = HexColor("#e8f0f5")
+MUTED = HexColor("#555555")
+INK = HexColor("#1a1a1a")
+
+
+def format_date(iso: str) -> str:
+    """'2026-07-01' -> '01.07.2026' (the same in both languages: the documents are German)."""
+    if not iso:
+        return ""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def format_number(value, language: str) -> str:
+    """Decimal units or hours without trailing zeros, with a decimal comma in German."""
+    number = Decimal(str(value)).quantize(Decimal("0.1"))
+    text = f"{number:f}".rstrip("0").rstrip(".") if "." in f"{number:f}" else f"{number:f}"
+    return text.replace(".", ",") if language == "de" else text
+
+
+def split_code(code: str) -> str:
+    """The verification code in groups of four, easier to read out and type."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+class CertificateRenderer:
+    """Draws one certificate from its snapshot. Pure: same snapshot, same bytes."""
+
+    def __init__(self, snapshot: dict):
+        self.s = snapshot
+        self.language = snapshot.get("language", "de")
+        self.t = LABELS.get(self.language, LABELS["de"])
+        self.regular, self.bold = register_fonts()
+
+    # -- public ---------------------------------------------------------------------------------------
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        c = Canvas(
+            buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=self.regular, lang=self.language
+        )
+        self._fix_creation_date(c)
+        c.setTitle(self.t["pdf_title"].format(number=self.s["number"]))
+        c.setAuthor(self.s["organisation"]["name"])
+        c.setSubject(self.s["programme"]["title"])
+        c.setCreator("Integrationsbegleitung")
+        self.c = c
+        self._frame()
+        y = self._header(PAGE_HEIGHT - MARGIN)
+        y = self._title(y - 40)
+        y = self._holder(y - 28)
+        y = self._modules(y - 26)
+        y = self._placement(y - 20)
+        self._signature()
+        self._footer()
+        c.showPage()
+        c.save()
+        return buffer.getvalue()
+
+    # -- parts ----------------------------------------------------------------------------------------
+    def _fix_creation_date(self, c: Canvas) -> None:
+        # invariant=1 pins the date to 2000-01-01; the certificate's own issue time is the honest value.
+        issued = datetime.datetime.fromisoformat(self.s["issued_at"]).astimezone(datetime.UTC)
+        stamp = c._doc._timeStamp
+        stamp.YMDhms = (issued.year, issued.month, issued.day, issued.hour, issued.minute, issued.second)
+        stamp.dhh = stamp.dmm = 0
+
+    def _frame(self) -> None:
+        c = self.c
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(2.2)
+        c.rect(24, 24, PAGE_WIDTH - 48, PAGE_HEIGHT - 48, stroke=1, fill=0)
+        c.setLineWidth(0.5)
+        c.rect(29, 29, PAGE_WIDTH - 58, PAGE_HEIGHT - 58, stroke=1, fill=0)
+
+    def _text(self, x, y, text, size=10, bold=False, color=INK, align="left") -> None:
+        c = self.c
+        c.setFillColor(color)
+        c.setFont(self.bold if bold else self.regular, size)
+        if align == "center":
+            c.drawCentredString(x, y, text)
+        elif align == "right":
+            c.drawRightString(x, y, text)
+        else:
+            c.drawString(x, y, text)
+
+    def _lines(self, text, width, size, bold=False) -> list[str]:
+        return simpleSplit(text, self.bold if bold else self.regular, size, width)
+
+    def _header(self, top: float) -> float:
+        s, t = self.s, self.t
+        left_width = (PAGE_WIDTH - 2 * MARGIN) * 0.55
+        y = top
+        for line in self._lines(s["organisation"]["name"], left_width, 12, bold=True):
+            self._text(MARGIN, y, line, 12, bold=True, color=ACCENT)
+            y -= 15
+        for line in (s["organisation"].get("address") or "").splitlines():
+            self._text(MARGIN, y, line, 8.5, color=MUTED)
+            y -= 11
+        right = PAGE_WIDTH - MARGIN
+        right_width = (PAGE_WIDTH - 2 * MARGIN) * 0.42
+        ry = top
+        for label, value in ((t["funded_by"], s.get("funding_body")), (t["partners"], s.get("partners"))):
+            if not value:
+                continue
+            self._text(right, ry, label, 7.5, color=MUTED, align="right")
+            ry -= 11
+            for line in self._lines(value, right_width, 9, bold=True):
+                self._text(right, ry, line, 9, bold=True, align="right")
+                ry -= 11.5
+            ry -= 4
+        return min(y, ry)
+
+    def _title(self, y: float) -> float:
+        c = self.c
+        self._text(PAGE_WIDTH / 2, y - 30, self.t["title"], 34, bold=True, color=ACCENT, align="center")
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(1)
+        c.line(PAGE_WIDTH / 2 - 70, y - 44, PAGE_WIDTH / 2 + 70, y - 44)
+        return y - 44
+
+    def _holder(self, y: float) -> float:
+        s, t = self.s, self.t
+        centre = PAGE_WIDTH / 2
+        width = PAGE_WIDTH - 2 * MARGIN
+        for line in self._lines(s["participant"]["full_name"], width, 22, bold=True):
+            y -= 26
+            self._text(centre, y, line, 22, bold=True, align="center")
+        y -= 17
+        self._text(
+            centre, y, t["born"].format(date=format_date(s["participant"]["date_of_birth"])), 10.5, align="center"
+        )
+        y -= 24
+        self._text(centre, y, t["intro"], 10.5, align="center")
+        for line in self._lines(s["programme"]["title"], width, 15, bold=True):
+            y -= 21
+            self._text(centre, y, line, 15, bold=True, color=ACCENT, align="center")
+        period = t["period"].format(
+            start=format_date(s["cohort"]["start_date"]),
+            end=format_date(s["cohort"]["end_date"]),
+            place=s["site"]["name"],
+        )
+        for line in self._lines(period, width, 10.5):
+            y -= 17
+            self._text(centre, y, line, 10.5, align="center")
+        if s.get("measure_number"):
+            y -= 14
+            self._text(
+                centre, y, t["measure_number"].format(number=s["measure_number"]), 8, color=MUTED, align="center"
+            )
+        return y
+
+    def _section_heading(self, y: float, text: str) -> float:
+        self._text(MARGIN, y, text.upper(), 8.5, bold=True, color=ACCENT)
+        self.c.setStrokeColor(ACCENT)
+        self.c.setLineWidth(0.6)
+        self.c.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
+        return y - 4
+
+    def _modules(self, y: float) -> float:
+        s, t, c, lang = self.s, self.t, self.c, self.language
+        y = self._section_heading(y, t["contents"])
+        units_x = PAGE_WIDTH - MARGIN - 6
+        title_width = PAGE_WIDTH - 2 * MARGIN - 150
+        y -= 15
+        self._text(MARGIN + 6, y, t["module"], 8, bold=True, color=MUTED)
+        self._text(units_x, y, t["units"], 8, bold=True, color=MUTED, align="right")
+        y -= 5
+        attended_total = Decimal(0)
+        planned_total = 0
+        for index, module in enumerate(s["modules"]):
+            lines = self._lines(f"{module['position']}. {module['title']}", title_width, 9.5)
+            height = 6 + 12 * len(lines)
+            if index % 2 == 0:
+                c.setFillColor(ACCENT_LIGHT)
+                c.rect(MARGIN, y - height, PAGE_WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
+            line_y = y - 12.5
+            for line in lines:
+                self._text(MARGIN + 6, line_y, line, 9.5)
+                line_y -= 12
+            units = t["units_value"].format(
+                attended=format_number(module["attended_units"], lang), planned=module["planned_units"]
+            )
+            self._text(units_x, y - 12.5, units, 9.5, align="right")
+            attended_total += Decimal(str(module["attended_units"]))
+            planned_total += int(module["planned_units"])
+            y -= height
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
+        y -= 13
+        self._text(MARGIN + 6, y, t["total"], 9.5, bold=True)
+        total = t["units_value"].format(attended=format_number(attended_total, lang), planned=planned_total)
+        self._text(units_x, y, total, 9.5, bold=True, align="right")
+        y -= 13
+        self._text(MARGIN + 6, y, t["units_note"], 7.5, color=MUTED)
+        return y
+
+    def _placement(self, y: float) -> float:
+        s, t, c = self.s, self.t, self.c
+        y = self._section_heading(y, t["placement"])
+        placement = s.get("placement")
+        if not placement:
+            self._text(MARGIN + 6, y - 14, t["no_placement"], 9.5)
+            return y - 14
+        hours = format_number(Decimal(placement["confirmed_minutes"]) / 60, self.language)
+        rows = ((t["facility_type"], placement["facility_type_label"]), (t["placement_hours"], hours))
+        for index, (label, value) in enumerate(rows):
+            if index % 2 == 0:
+                c.setFillColor(ACCENT_LIGHT)
+                c.rect(MARGIN, y - 18, PAGE_WIDTH - 2 * MARGIN, 18, stroke=0, fill=1)
+            self._text(MARGIN + 6, y - 12.5, label, 9.5)
+            self._text(PAGE_WIDTH - MARGIN - 6, y - 12.5, value, 9.5, align="right")
+            y -= 18
+        return y
+
+    def _signature(self) -> None:
+        s, t, c = self.s, self.t, self.c
+        y = 208
+        place_date = t["place_date"].format(place=s["site"]["name"], date=format_date(s["issued_on"]))
+        self._text(MARGIN, y, place_date, 10)
+        line_left = PAGE_WIDTH - MARGIN - 210
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        c.line(line_left, y - 4, PAGE_WIDTH - MARGIN, y - 4)
+        self._text(line_left, y - 15, t["signature"], 7.5, color=MUTED)
+        self._text(line_left, y - 28, s["signatory"]["name"], 9.5, bold=True)
+        for i, line in enumerate(self._lines(t["for"].format(organisation=s["organisation"]["name"]), 210, 8)):
+            self._text(line_left, y - 40 - 10 * i, line, 8, color=MUTED)
+
+    def _footer(self) -> None:
+        s, t, c = self.s, self.t, self.c
+        size = 74
+        x, y = PAGE_WIDTH - MARGIN - size, 52
+        draw_qr(c, s["verification_url"], x, y, size, mask=s.get("qr_mask"))
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, y + size + 10, PAGE_WIDTH - MARGIN, y + size + 10)
+        self._text(MARGIN, y + size - 10, t["number"].format(number=s["number"]), 11, bold=True, color=ACCENT)
+        self._text(MARGIN, y + size - 25, t["code"].format(code=split_code(s["verification_code"])), 9)
+        check_url = s["verification_url"].rsplit("/", 2)[0] + "/"
+        text_width = x - MARGIN - 16
+        for i, line in enumerate(self._lines(t["verify"].format(url=check_url), text_width, 7.5)):
+            self._text(MARGIN, y + size - 42 - 10 * i, line, 7.5, color=MUTED)
+
+
+def qr_mask_for(data: str) -> int:
+    """The mask pattern the QR standard's penalty rules choose for ``data``. Choosing it costs about
+    4 ms (eight masks evaluated), so it is done once when a certificate is issued and kept in the
+    snapshot; rendering then only applies it."""
+    return segno.make(data, error="m", micro=False).mask
+
+
+def draw_qr(c: Canvas, data: str, x: float, y: float, size: float, mask: int | None = None) -> None:
+    """A QR code on a white quiet zone, drawn as one filled path of merged runs.
+
+    Each row's neighbouring dark modules become one rectangle (a few hundred instead of ~600), written
+    as literal PDF operators in module units inside a scaling matrix: integer coordinates need no float
+    formatting, which is what makes reportlab's own QR widget slow (~20 ms per code)."""
+    qr = segno.make(data, error="m", micro=False, mask=mask)
+    matrix = qr.matrix
+    count = len(matrix)
+    quiet = 2
+    module = size / (count + 2 * quiet)
+    c.setFillColor(white)
+    c.rect(x, y, size, size, stroke=0, fill=1)
+    ops = []
+    for row_index, row in enumerate(matrix):
+        row_y = count - 1 - row_index  # PDF's y axis points up, the matrix's rows go down
+        start = None
+        for col, dark in enumerate(row):
+            if dark and start is None:
+                start = col
+            elif not dark and start is not None:
+                ops.append(f"{start} {row_y} {col - start} 1 re")
+                start = None
+        if start is not None:
+            ops.append(f"{start} {row_y} {count - start} 1 re")
+    origin_x = x + quiet * module
+    origin_y = y + quiet * module
+    c.saveState()
+    c.setFillColor(black)
+    c.addLiteral(f"{module:.4f} 0 0 {module:.4f} {origin_x:.3f} {origin_y:.3f} cm\n" + "\n".join(ops) + "\nf")
+    c.restoreState()
+
+
+def zip_certificates(snapshots) -> bytes:
+    """One ZIP with a PDF per snapshot, named by certificate number. Stored, not deflated: the PDFs'
+    streams are already compressed, so deflating again would cost time and save nothing."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for snapshot in snapshots:
+            info = zipfile.ZipInfo(pdf_filename(snapshot), date_time=_zip_time(snapshot))
+            archive.writestr(info, CertificateRenderer(snapshot).render())
+    return buffer.getvalue()
+
+
+def pdf_filename(snapshot: dict) -> str:
+    prefix = "Zertifikat" if snapshot.get("language", "de") == "de" else "Certificate"
+    suffix = "" if snapshot.get("language", "de") == "de" else "-en"
+    return f"{prefix}-{snapshot['number']}{suffix}.pdf"
+
+
+def _zip_time(snapshot: dict) -> tuple:
+    issued = datetime.datetime.fromisoformat(snapshot["issued_at"]).astimezone(datetime.UTC)
+    return (max(issued.year, 1980), issued.month, issued.day, issued.hour, issued.minute, issued.second)

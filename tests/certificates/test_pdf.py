@@ -1,0 +1,123 @@
+"""The renderer: deterministic, prints every name exactly, carries what the certificate must show."""
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from certificates.pdf import CertificateRenderer, draw_qr, format_number, qr_mask_for, zip_certificates
+from certificates.samples import sample_snapshot
+from core.fonts import missing_glyphs
+
+NAMES = ["Savaş Yılmaz", "Nguyễn Thị Lan", "Łukasz Wróbel"]
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    return reader.pages[0].extract_text()
+
+
+def test_same_snapshot_gives_the_same_bytes():
+    snapshot = sample_snapshot()
+    first = CertificateRenderer(snapshot).render()
+    second = CertificateRenderer(sample_snapshot()).render()
+    assert first == second
+    assert first.startswith(b"%PDF-")
+
+
+def test_a_different_snapshot_gives_different_bytes():
+    assert (
+        CertificateRenderer(sample_snapshot()).render()
+        != CertificateRenderer(sample_snapshot(number="IB-2026-0043")).render()
+    )
+
+
+def test_the_creation_date_is_the_issue_time():
+    reader = PdfReader(io.BytesIO(CertificateRenderer(sample_snapshot()).render()))
+    assert reader.metadata["/CreationDate"].startswith("D:20260701083000")
+    assert reader.metadata["/Title"] == "Zertifikat IB-2026-0042"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_names_print_exactly(name):
+    assert not missing_glyphs(name)
+    pdf = CertificateRenderer(sample_snapshot(participant={"full_name": name, "date_of_birth": "1990-05-17"})).render()
+    assert name in text_of(pdf)
+
+
+def test_german_certificate_shows_what_a_certificate_must_show():
+    text = text_of(CertificateRenderer(sample_snapshot()).render())
+    for expected in [
+        "Zertifikat",
+        "AWO Unterbezirk",
+        "Kreisjobcenter Coesfeld",
+        "Kommunales Integrationszentrum",
+        "Nguyễn Thị Lan",
+        "geboren am 09.03.1988",
+        "Integrationsbegleiter:in in Kitas",
+        "vom 02.02.2026 bis 26.06.2026 in Dülmen",
+        "1. Bildungsgrundsätze NRW",
+        "112 von 120",
+        "54,5 von 60",
+        "226,5 von 240",
+        "Kita (Kindertageseinrichtung)",
+        "92",
+        "Dülmen, 01.07.2026",
+        "Anna Schulte",
+        "Zertifikat Nr. IB-2026-0042",
+        "7K3Q-H9M2-XR4T-JW8P",
+    ]:
+        assert expected in text, expected
+
+
+def test_english_version():
+    text = text_of(CertificateRenderer(sample_snapshot(language="en")).render())
+    assert "Certificate" in text
+    assert "born on 09.03.1988" in text
+    assert "54.5 of 60" in text
+    assert "Zertifikat" not in text
+
+
+def test_without_placement():
+    text = text_of(CertificateRenderer(sample_snapshot(placement=None)).render())
+    assert "Keine Praxisphase." in text
+
+
+def test_rendering_without_a_stored_mask_gives_the_same_qr_code():
+    snapshot = sample_snapshot()
+    assert snapshot["qr_mask"] == qr_mask_for(snapshot["verification_url"])
+    del snapshot["qr_mask"]
+    assert CertificateRenderer(snapshot).render() == CertificateRenderer(sample_snapshot()).render()
+
+
+def test_qr_code_is_drawn_as_merged_runs():
+    class Recorder:
+        def __init__(self):
+            self.literals = []
+
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+
+        def addLiteral(self, text):
+            self.literals.append(text)
+
+    canvas = Recorder()
+    draw_qr(canvas, "https://example.org/zertifikate/pruefen/ABC/", 0, 0, 74)
+    (ops,) = canvas.literals
+    rectangles = ops.count(" re")
+    assert 100 < rectangles < 600  # runs, not one rectangle per dark module
+
+
+def test_zip_holds_one_pdf_per_certificate():
+    snapshots = [sample_snapshot(number=f"IB-2026-{i:04d}") for i in range(1, 4)]
+    archive = zipfile.ZipFile(io.BytesIO(zip_certificates(snapshots)))
+    assert archive.namelist() == [f"Zertifikat-IB-2026-{i:04d}.pdf" for i in range(1, 4)]
+    assert archive.read("Zertifikat-IB-2026-0002.pdf") == CertificateRenderer(snapshots[1]).render()
+
+
+def test_format_number():
+    assert format_number("112", "de") == "112"
+    assert format_number("54.50", "de") == "54,5"
+    assert format_number("54.5", "en") == "54.5"
