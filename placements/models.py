@@ -37,3 +37,248 @@ class Facility(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_facility_type_display()})"
+
+
+class PlacementStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ACTIVE = "active", _("active")
+    CANCELLED = "cancelled", _("did not start")
+
+
+class Placement(models.Model):
+    """The practical phase of one enrolment at one facility, with a named supervisor.
+
+    The measles proof and the infection-protection instruction are recorded here (only that they were
+    seen / when the instruction took place, and who recorded it when); the §72a facts live in
+    ConductCertificateCheck so that their deletion removes exactly them.
+    """
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", verbose_name=_("enrolment"), on_delete=models.PROTECT, related_name="placements"
+    )
+    facility = models.ForeignKey(
+        Facility, verbose_name=_("facility"), on_delete=models.PROTECT, related_name="placements"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supervisor (Praxisanleitung)"),
+        on_delete=models.PROTECT,
+        related_name="supervised_placements",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    planned_hours = models.PositiveIntegerField(_("planned hours"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlacementStatus.choices, default=PlacementStatus.PLANNED
+    )
+    measles_proof_seen_at = models.DateTimeField(_("measles protection proof seen at"), null=True, blank=True)
+    measles_proof_seen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("measles protection proof seen by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    infection_instruction_date = models.DateField(_("infection-protection instruction on"), null=True, blank=True)
+    infection_instruction_recorded_at = models.DateTimeField(
+        _("infection-protection instruction recorded at"), null=True, blank=True
+    )
+    infection_instruction_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("infection-protection instruction recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # When the §72a facts were deleted (by the retention command or because the person did not start).
+    # Only the moment is kept, none of the facts, so the placement still shows they had been checked.
+    conduct_check_deleted_at = models.DateTimeField(_("certificate of conduct data deleted at"), null=True, blank=True)
+    activated_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    activated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["-start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="placement_end_after_start"
+            ),
+            models.CheckConstraint(condition=models.Q(planned_hours__gt=0), name="placement_planned_hours_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(status="active") | models.Q(activated_at__isnull=False),
+                name="placement_active_has_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "end_date"], name="placement_status_end")]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment.participant} – {self.facility.name}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.facility.organisation_id
+
+    @property
+    def planned_minutes(self) -> int:
+        return self.planned_hours * 60
+
+    def contains(self, day) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+class ConductCertificateCheck(models.Model):
+    """What §72a SGB VIII allows to be kept about the extended certificate of conduct: that it was inspected,
+    its issue date and whether it shows a relevant entry. Never a copy. Deleted by
+    ``purge_conduct_certificates`` three months after the placement ends, or at once if it never starts."""
+
+    placement = models.OneToOneField(
+        Placement, verbose_name=_("placement"), on_delete=models.CASCADE, related_name="conduct_check"
+    )
+    inspected_on = models.DateField(_("inspected on"))
+    issue_date = models.DateField(_("issue date"))
+    has_relevant_entry = models.BooleanField(
+        _("shows a relevant entry"), help_text=_("A conviction for an offence listed in §72a(1) SGB VIII.")
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate of conduct inspection")
+        verbose_name_plural = _("certificate of conduct inspections")
+        ordering = ["placement"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(issue_date__lte=models.F("inspected_on")), name="conduct_issued_before_inspection"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.placement)
+
+
+class HourEntryStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for confirmation")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class HourEntry(models.Model):
+    """One day's work in the placement.
+
+    Stored as the calendar date plus local wall-clock start and end times (Europe/Berlin), the way a
+    timesheet is written: the day never shifts with the time zone and no placement work crosses midnight.
+    ``work_minutes`` is derived (end − start − break) and stored so sums are one aggregate query.
+    """
+
+    placement = models.ForeignKey(
+        Placement, verbose_name=_("placement"), on_delete=models.PROTECT, related_name="hour_entries"
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start"))
+    end_time = models.TimeField(_("end"))
+    break_minutes = models.PositiveIntegerField(_("break (minutes)"), default=0)
+    work_minutes = models.PositiveIntegerField(_("working time (minutes)"), editable=False)
+    activity = models.TextField(_("activity"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=HourEntryStatus.choices, default=HourEntryStatus.PENDING
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or rejected by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hour entry")
+        verbose_name_plural = _("hour entries")
+        ordering = ["date", "start_time", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")), name="hourentry_end_after_start"
+            ),
+            models.CheckConstraint(condition=models.Q(work_minutes__gt=0), name="hourentry_work_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="hourentry_rejection_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["placement", "status"], name="hourentry_placement_status")]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.date:%d.%m.%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.placement.facility.organisation_id
+
+    @property
+    def span_minutes(self) -> int:
+        return (self.end_time.hour * 60 + self.end_time.minute) - (self.start_time.hour * 60 + self.start_time.minute)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == HourEntryStatus.CONFIRMED
+
+
+class HourEntryAction(models.TextChoices):
+    LOGGED = "logged", _("recorded")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+    CORRECTED = "corrected", _("corrected")
+
+
+class HourEntryEvent(models.Model):
+    """History of an hour entry: every recording, confirmation, rejection and correction, with who and when."""
+
+    entry = models.ForeignKey(HourEntry, verbose_name=_("hour entry"), on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=HourEntryAction.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+    # The entry's values after the action (and before, for corrections), so the history stands on its own.
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("hour entry event")
+        verbose_name_plural = _("hour entry events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%d.%m.%Y %H:%M}"

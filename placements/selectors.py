@@ -1,6 +1,15 @@
-from django.db.models import QuerySet
+"""Reads, already limited to what the user may see, with the joins each page needs."""
 
-from .models import Facility
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from courses.models import FacilityType
+from courses.rules import staff_organisation_ids
+
+from .models import ConductCertificateCheck, Facility, HourEntry, HourEntryStatus, Placement, PlacementStatus
+from .prerequisites import missing_prerequisites
 
 
 def facilities_visible_to(user) -> QuerySet[Facility]:
@@ -11,7 +20,250 @@ def facilities_visible_to(user) -> QuerySet[Facility]:
     if user.is_superuser:
         return qs
     if user.is_programme_staff:
-        return qs.filter(organisation__staff_members=user)
+        return qs.filter(organisation_id__in=staff_organisation_ids(user))
     if user.is_supervisor:
         return qs.filter(supervisors=user)
     return qs.none()
+
+
+def _placement_base() -> QuerySet[Placement]:
+    return Placement.objects.select_related(
+        "facility",
+        "facility__organisation",
+        "supervisor",
+        "enrolment",
+        "enrolment__participant",
+        "enrolment__cohort",
+        "enrolment__cohort__programme",
+        "enrolment__cohort__site",
+        "conduct_check",
+    )
+
+
+def placements_visible_to(user) -> QuerySet[Placement]:
+    """Staff: their organisations' placements; supervisors: those at their facilities; participants: their own."""
+    qs = _placement_base()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    if user.is_programme_staff:
+        return qs.filter(facility__organisation_id__in=staff_organisation_ids(user))
+    if user.is_supervisor:
+        return qs.filter(facility__supervisors=user)
+    if user.is_participant:
+        return qs.filter(enrolment__participant__user=user)
+    return qs.none()
+
+
+def with_minutes(qs: QuerySet[Placement]) -> QuerySet[Placement]:
+    """Adds confirmed_minutes, pending_minutes and pending_count to each placement in one query."""
+    return qs.annotate(
+        confirmed_minutes=Sum("hour_entries__work_minutes", filter=Q(hour_entries__status=HourEntryStatus.CONFIRMED)),
+        pending_minutes=Sum("hour_entries__work_minutes", filter=Q(hour_entries__status=HourEntryStatus.PENDING)),
+        pending_count=Count("hour_entries", filter=Q(hour_entries__status=HourEntryStatus.PENDING)),
+    )
+
+
+def placement_for_page(pk: int) -> Placement:
+    return with_minutes(_placement_base()).get(pk=pk)
+
+
+def hour_entries_of_placement(placement: Placement) -> QuerySet[HourEntry]:
+    return placement.hour_entries.select_related("decided_by", "created_by").order_by("-date", "-start_time")
+
+
+def entry_history(placement: Placement):
+    from .models import HourEntryEvent
+
+    return (
+        HourEntryEvent.objects.filter(entry__placement=placement).select_related("by", "entry").order_by("-at", "-id")
+    )
+
+
+def hour_entries_visible_to(user) -> QuerySet[HourEntry]:
+    qs = HourEntry.objects.select_related(
+        "placement", "placement__facility", "placement__enrolment__participant", "placement__enrolment__cohort"
+    )
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    if user.is_programme_staff:
+        return qs.filter(placement__facility__organisation_id__in=staff_organisation_ids(user))
+    if user.is_supervisor:
+        return qs.filter(placement__facility__supervisors=user)
+    if user.is_participant:
+        return qs.filter(placement__enrolment__participant__user=user)
+    return qs.none()
+
+
+def pending_entries_for_supervisor(user) -> QuerySet[HourEntry]:
+    """The entries a supervisor has to decide on: pending, at the facilities they supervise, oldest first."""
+    if not user.is_authenticated or not user.is_supervisor:
+        return HourEntry.objects.none()
+    return (
+        HourEntry.objects.filter(status=HourEntryStatus.PENDING, placement__facility__supervisors=user)
+        .select_related("placement", "placement__facility", "placement__enrolment__participant")
+        .order_by("date", "start_time", "id")
+    )
+
+
+def supervisor_overview(user) -> dict:
+    """Start-page numbers for a supervisor: pending entries and their placements with progress."""
+    placements = list(
+        with_minutes(
+            placements_visible_to(user).filter(status=PlacementStatus.ACTIVE)
+            if user.is_supervisor
+            else Placement.objects.none()
+        ).order_by("end_date", "enrolment__participant__name_key")
+    )
+    pending = sum(p.pending_count or 0 for p in placements)
+    return {"pending_count": pending, "placements": placements}
+
+
+def own_placements(user) -> list[Placement]:
+    """A participant's placements, newest first, with their hour sums."""
+    if not user.is_authenticated or not user.is_participant:
+        return []
+    return list(with_minutes(placements_visible_to(user)).order_by("-start_date", "-id"))
+
+
+def staff_open_placements(user) -> list[Placement]:
+    """Planned placements (blocked until prerequisites are complete) and active ones with pending hours."""
+    if not (user.is_superuser or user.is_programme_staff):
+        return []
+    qs = with_minutes(placements_visible_to(user)).filter(
+        Q(status=PlacementStatus.PLANNED)
+        | Q(status=PlacementStatus.ACTIVE, hour_entries__status=HourEntryStatus.PENDING)
+    )
+    return list(qs.distinct().order_by("start_date", "enrolment__participant__name_key")[:50])
+
+
+# --- The interface the certificates app reads ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlacementSummary:
+    enrolment_id: int
+    placement_id: int | None  # the latest placement of the enrolment
+    facility_name: str
+    facility_type: str  # "kita" / "ogs"
+    facility_type_label: str  # translated label
+    start_date: date | None
+    end_date: date | None
+    confirmed_minutes: int  # all confirmed hour entries of all the enrolment's placements
+    pending_minutes: int
+    required_minutes: int  # cohort.programme.required_placement_hours * 60
+    prerequisites_complete: bool
+    missing_prerequisites: list[str]  # translated, e.g. "Proof of measles protection has not been recorded."
+
+
+def _latest(placements: list[Placement]) -> Placement:
+    """The placement that represents the enrolment: the latest that was not cancelled, else the latest."""
+    live = [p for p in placements if p.status != PlacementStatus.CANCELLED]
+    return max(live or placements, key=lambda p: (p.start_date, p.pk))
+
+
+def _summaries(placements: QuerySet[Placement], required_minutes_of) -> dict[int, PlacementSummary]:
+    by_enrolment: dict[int, list[Placement]] = {}
+    for placement in placements:
+        by_enrolment.setdefault(placement.enrolment_id, []).append(placement)
+    if not by_enrolment:
+        return {}
+    minutes = {}
+    rows = (
+        HourEntry.objects.filter(placement__enrolment_id__in=by_enrolment.keys())
+        .values("placement__enrolment_id", "status")
+        .annotate(total=Sum("work_minutes"))
+        .order_by()
+    )
+    for row in rows:
+        minutes[(row["placement__enrolment_id"], row["status"])] = row["total"] or 0
+    labels = dict(FacilityType.choices)
+    result = {}
+    for enrolment_id, group in by_enrolment.items():
+        latest = _latest(group)
+        missing = missing_prerequisites(
+            latest,
+            conduct_check=_loaded_conduct_check(latest),
+            date_of_birth=latest.enrolment.participant.date_of_birth,
+        )
+        result[enrolment_id] = PlacementSummary(
+            enrolment_id=enrolment_id,
+            placement_id=latest.pk,
+            facility_name=latest.facility.name,
+            facility_type=latest.facility.facility_type,
+            facility_type_label=str(labels.get(latest.facility.facility_type, latest.facility.facility_type)),
+            start_date=latest.start_date,
+            end_date=latest.end_date,
+            confirmed_minutes=minutes.get((enrolment_id, HourEntryStatus.CONFIRMED), 0),
+            pending_minutes=minutes.get((enrolment_id, HourEntryStatus.PENDING), 0),
+            required_minutes=required_minutes_of(latest),
+            prerequisites_complete=not missing,
+            missing_prerequisites=missing,
+        )
+    return result
+
+
+def _loaded_conduct_check(placement: Placement):
+    try:
+        return placement.conduct_check
+    except ConductCertificateCheck.DoesNotExist:
+        return None
+
+
+def placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
+    """Keyed by Enrolment id; enrolments without any placement are absent. Fixed number of queries (two)."""
+    required = cohort.programme.required_placement_hours * 60
+    placements = (
+        Placement.objects.filter(enrolment__cohort_id=cohort.pk)
+        .select_related("facility", "enrolment__participant", "conduct_check")
+        .order_by("start_date", "id")
+    )
+    return _summaries(placements, lambda placement: required)
+
+
+def placement_summary_for_enrolment(enrolment) -> PlacementSummary | None:
+    placements = (
+        Placement.objects.filter(enrolment_id=enrolment.pk)
+        .select_related("facility", "enrolment__participant", "enrolment__cohort__programme", "conduct_check")
+        .order_by("start_date", "id")
+    )
+    summaries = _summaries(
+        placements, lambda placement: placement.enrolment.cohort.programme.required_placement_hours * 60
+    )
+    return summaries.get(enrolment.pk)
+
+
+def cohort_placement_rows(cohort) -> list[dict]:
+    """The cohort page's placements section: every enrolment with its summary (or None), in roster order."""
+    from courses.models import Enrolment
+
+    summaries = placement_summaries_for_cohort(cohort)
+    enrolments = (
+        Enrolment.objects.filter(cohort_id=cohort.pk)
+        .select_related("participant")
+        .order_by("participant__name_key", "participant__date_of_birth")
+    )
+    statuses = dict(
+        Placement.objects.filter(pk__in=[s.placement_id for s in summaries.values()]).values_list("pk", "status")
+    )
+    return [
+        {
+            "enrolment": enrolment,
+            "summary": summaries.get(enrolment.pk),
+            "status": statuses.get(summaries[enrolment.pk].placement_id) if enrolment.pk in summaries else None,
+        }
+        for enrolment in enrolments
+    ]
+
+
+__all__ = [
+    "PlacementSummary",
+    "placement_summaries_for_cohort",
+    "placement_summary_for_enrolment",
+    "facilities_visible_to",
+    "placements_visible_to",
+    "pending_entries_for_supervisor",
+]

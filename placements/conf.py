@@ -1,0 +1,59 @@
+"""The numbers the placement rules use, read from Django settings at call time (so tests can override them).
+
+- PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS (3): the §72a certificate may be this old at inspection.
+- PLACEMENT_CONDUCT_RETENTION_MONTHS (3): the §72a facts are deleted this long after the placement ends.
+- PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS (24): the §34 IfSG instruction must be this recent at the start.
+- PLACEMENT_MAX_WORK_MINUTES_PER_DAY (600): ArbZG §3, at most 10 hours of work a day.
+- PLACEMENT_BREAK_RULES (((360, 30), (540, 45))): ArbZG §4, more than N minutes of work need M minutes of break.
+- PLACEMENT_MIN_BREAK_PART_MINUTES (15): a gap between two entries of a day counts as break from this length.
+"""
+
+import calendar
+import datetime
+
+from django.conf import settings
+
+# §20(9) IfSG: the measles rule applies to people born after 1970. Law, not practice, so not a setting.
+MEASLES_BORN_AFTER = datetime.date(1970, 12, 31)
+
+
+def conduct_max_age_months() -> int:
+    return int(getattr(settings, "PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS", 3))
+
+
+def conduct_retention_months() -> int:
+    return int(getattr(settings, "PLACEMENT_CONDUCT_RETENTION_MONTHS", 3))
+
+
+def infection_instruction_valid_months() -> int:
+    return int(getattr(settings, "PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS", 24))
+
+
+def max_work_minutes_per_day() -> int:
+    return int(getattr(settings, "PLACEMENT_MAX_WORK_MINUTES_PER_DAY", 600))
+
+
+def break_rules() -> list[tuple[int, int]]:
+    """(more than this many minutes of work, at least this many minutes of break), strictest last."""
+    rules = getattr(settings, "PLACEMENT_BREAK_RULES", ((360, 30), (540, 45)))
+    return sorted((int(a), int(b)) for a, b in rules)
+
+
+def min_break_part_minutes() -> int:
+    return int(getattr(settings, "PLACEMENT_MIN_BREAK_PART_MINUTES", 15))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (or earlier), clamped to the month's last day (31.05. − 3 → 28./29.02.)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def required_break_minutes(work_minutes: int) -> int:
+    required = 0
+    for threshold, minutes in break_rules():
+        if work_minutes > threshold:
+            required = max(required, minutes)
+    return required

@@ -1,0 +1,69 @@
+"""What is still missing before a placement may start. One pure function, used by the services (to refuse
+the start), the selectors (summaries for the certificates) and the pages (to say exactly what is missing)."""
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from . import conf
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def needs_measles_proof(date_of_birth) -> bool:
+    return date_of_birth is not None and date_of_birth > conf.MEASLES_BORN_AFTER
+
+
+def missing_prerequisites(placement, *, conduct_check=None, date_of_birth=None) -> list[str]:
+    """Translated sentences, one per missing or insufficient prerequisite; empty when the placement may start.
+
+    ``conduct_check`` and ``date_of_birth`` are passed by callers that have loaded them in bulk; otherwise
+    they are read from the placement (``placement.conduct_check``, ``placement.enrolment.participant``).
+    """
+    missing: list[str] = []
+    if conduct_check is None:
+        conduct_check = getattr(placement, "conduct_check", None) if _has_conduct_check(placement) else None
+    if date_of_birth is None:
+        date_of_birth = placement.enrolment.participant.date_of_birth
+
+    if conduct_check is None:
+        # After the retention period the facts are gone by law; a placement that started had them complete.
+        if not (placement.conduct_check_deleted_at and placement.activated_at):
+            missing.append(_("The extended certificate of conduct (§72a SGB VIII) has not been inspected."))
+    else:
+        if conduct_check.has_relevant_entry:
+            missing.append(_("The certificate of conduct shows a relevant entry under §72a SGB VIII."))
+        months = conf.conduct_max_age_months()
+        if conduct_check.issue_date < conf.add_months(conduct_check.inspected_on, -months):
+            missing.append(
+                _("The certificate of conduct was more than %(months)d months old when it was inspected.")
+                % {"months": months}
+            )
+
+    if needs_measles_proof(date_of_birth) and placement.measles_proof_seen_at is None:
+        missing.append(_("Proof of measles protection has not been recorded."))
+
+    if placement.infection_instruction_date is None:
+        missing.append(_("The infection-protection instruction (§34 IfSG) has not been recorded."))
+    else:
+        months = conf.infection_instruction_valid_months()
+        if placement.infection_instruction_date < conf.add_months(placement.start_date, -months):
+            missing.append(
+                _(
+                    "The infection-protection instruction of %(date)s is more than %(months)d months old at the "
+                    "start of the placement; it must be renewed."
+                )
+                % {"date": _date(placement.infection_instruction_date), "months": months}
+            )
+    return missing
+
+
+def _has_conduct_check(placement) -> bool:
+    from .models import ConductCertificateCheck
+
+    try:
+        placement.conduct_check  # noqa: B018 - loads or raises
+    except ConductCertificateCheck.DoesNotExist:
+        return False
+    return True
