@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from accounts.models import Role
@@ -20,6 +21,17 @@ def _english_messages():
     """Tests read messages in English unless they switch language themselves."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def client():
+    """A browser that asks for English, so tests can read the messages; German stays the site default."""
+    return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def german_client():
+    return Client(headers={"accept-language": "de"})
 
 
 @pytest.fixture

@@ -51,15 +51,39 @@ def test_each_role_has_its_start_page(client, request, fixture, template):
 
 
 @pytest.mark.django_db
-def test_german_is_the_default_language(client, staff):
-    client.force_login(staff)
-    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="")
-    assert '<html lang="de">' in response.content.decode()
+def test_german_is_the_default_language(staff):
+    from django.test import Client
+
+    browser = Client()  # no Accept-Language header at all
+    browser.force_login(staff)
+    response = browser.get(reverse("home"))
+    content = response.content.decode()
+    assert '<html lang="de">' in content
+    assert "Laufende Kurse" in content
 
 
 @pytest.mark.django_db
-def test_language_can_be_switched_to_english(client, staff):
-    client.force_login(staff)
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("home"))
+def test_language_can_be_switched_to_english(german_client, staff):
+    german_client.force_login(staff)
+    german_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = german_client.get(reverse("home"))
     assert '<html lang="en">' in response.content.decode()
+    assert "Running cohorts" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_messages_are_german_by_default(german_client, staff, cohort):
+    german_client.force_login(staff)
+    response = german_client.post(
+        reverse("courses:cohort_create"),
+        {
+            "programme": cohort.programme.pk,
+            "site": cohort.site.pk,
+            "number": "X",
+            "start_date": "01.03.2027",
+            "end_date": "01.02.2027",
+            "capacity": "10",
+            "status": "planned",
+        },
+    )
+    assert "Das Enddatum darf nicht vor dem Startdatum liegen." in response.content.decode()
