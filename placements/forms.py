@@ -1,0 +1,140 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from courses.forms import DateInput
+from courses.rules import staff_organisation_ids
+
+from .models import Facility, HourEntry
+
+
+class TimeInput(forms.TimeInput):
+    """The phone's own time picker; the value is always HH:MM."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"step": 300, **(attrs or {})}, format="%H:%M")
+
+
+class FacilityForm(forms.ModelForm):
+    class Meta:
+        model = Facility
+        fields = ["name", "facility_type", "provider", "address", "contact_name", "contact_email", "contact_phone"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self):
+        # Model validation runs in the service.
+        pass
+
+
+class SupervisorCreateForm(forms.Form):
+    first_name = forms.CharField(label=_("Given name"), max_length=150)
+    last_name = forms.CharField(label=_("Family name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("The daily list of hours to confirm is sent to this address.")
+    )
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(
+        label=_("Initial password"), widget=forms.PasswordInput, help_text=_("Tell the supervisor in person.")
+    )
+
+
+class SupervisorLinkForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Existing supervisor"), queryset=None)
+
+    def __init__(self, *args, facility, staff_user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Supervisors already working with this provider's facilities, or not linked anywhere yet.
+        orgs = staff_organisation_ids(staff_user) if not staff_user.is_superuser else None
+        qs = get_user_model().objects.filter(role="supervisor", is_active=True).exclude(supervised_facilities=facility)
+        if orgs is not None:
+            qs = qs.filter(Q(supervised_facilities__organisation_id__in=orgs) | Q(supervised_facilities__isnull=True))
+        self.fields["user"].queryset = qs.distinct().order_by("last_name", "first_name")
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
+
+
+class PlacementForm(forms.Form):
+    facility = forms.ModelChoiceField(label=_("Facility"), queryset=None)
+    supervisor = forms.ModelChoiceField(
+        label=_("Supervisor (Praxisanleitung)"),
+        queryset=None,
+        help_text=_("Must be one of the facility's supervisors."),
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    planned_hours = forms.IntegerField(label=_("Planned hours"), min_value=1, max_value=2000)
+
+    def __init__(self, *args, facilities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].queryset = facilities
+        self.fields["supervisor"].queryset = (
+            get_user_model().objects.filter(supervised_facilities__in=facilities).distinct().order_by("last_name")
+        )
+        self.fields["supervisor"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ConductCheckForm(forms.Form):
+    inspected_on = forms.DateField(label=_("Inspected on"), widget=DateInput())
+    issue_date = forms.DateField(
+        label=_("Issue date of the certificate"),
+        widget=DateInput(),
+        help_text=_("Record only the facts; never keep a copy."),
+    )
+    has_relevant_entry = forms.TypedChoiceField(
+        label=_("Does it show a relevant entry (§72a(1) SGB VIII)?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class MeaslesProofForm(forms.Form):
+    seen = forms.BooleanField(label=_("I have seen the proof of measles protection."))
+
+
+class InfectionInstructionForm(forms.Form):
+    instruction_date = forms.DateField(label=_("Date of the instruction"), widget=DateInput())
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class HourEntryForm(forms.ModelForm):
+    class Meta:
+        model = HourEntry
+        fields = ["date", "start_time", "end_time", "break_minutes", "activity"]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "break_minutes": forms.NumberInput(attrs={"min": 0, "step": 5, "inputmode": "numeric"}),
+            "activity": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "break_minutes": _("Over 6 hours of work: at least 30 minutes; over 9 hours: at least 45 minutes."),
+            "activity": _("What did you do? For example: accompanied the morning circle, read to the children."),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class HourCorrectionForm(HourEntryForm):
+    note = forms.CharField(
+        label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    class Meta(HourEntryForm.Meta):
+        fields = HourEntryForm.Meta.fields + ["note"]
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("The participant receives this reason by email."),
+    )

@@ -1,0 +1,49 @@
+"""Inclusion tags for the template hooks: each loads its data with one selector call."""
+
+from django import template
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def hour_progress(confirmed, pending, required):
+    """Widths of the two stacked bars (confirmed, pending) in percent of the required hours, never over 100."""
+    confirmed, pending, required = confirmed or 0, pending or 0, required or 0
+    if not required:
+        return {"confirmed": 0, "pending": 0, "done": False}
+    confirmed_pct = min(100, round(100 * confirmed / required))
+    pending_pct = max(0, min(100 - confirmed_pct, round(100 * (confirmed + pending) / required) - confirmed_pct))
+    return {"confirmed": confirmed_pct, "pending": pending_pct, "done": confirmed >= required}
+
+
+@register.inclusion_tag("placements/hooks/_supervisor_panel.html", takes_context=True)
+def supervisor_placements_panel(context):
+    user = context["user"]
+    return {"user": user, **selectors.supervisor_overview(user)}
+
+
+@register.inclusion_tag("placements/hooks/_participant_panel.html", takes_context=True)
+def participant_placement_panel(context):
+    user = context["user"]
+    placements = selectors.own_placements(user)
+    return {"user": user, "perms": context.get("perms"), "placements": placements}
+
+
+@register.inclusion_tag("placements/hooks/_staff_panel.html", takes_context=True)
+def staff_placements_panel(context):
+    user = context["user"]
+    return {"user": user, "placements": selectors.staff_open_placements(user)}
+
+
+@register.inclusion_tag("placements/hooks/_cohort_section.html", takes_context=True)
+def cohort_placements_section(context, cohort):
+    user = context["user"]
+    return {
+        "user": user,
+        "request": context.get("request"),
+        "cohort": cohort,
+        "rows": selectors.cohort_placement_rows(cohort),
+        "required_minutes": cohort.programme.required_placement_hours * 60,
+    }

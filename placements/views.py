@@ -1,0 +1,524 @@
+"""Thin views: each checks one permission, hands the form's data to a service and shows its DomainError."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig, SingleTableMixin
+
+from core.exceptions import DomainError
+from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
+from courses import selectors as course_selectors
+from courses.models import Enrolment
+
+from . import selectors, services
+from .filters import PlacementFilter
+from .forms import (
+    CancelForm,
+    ConductCheckForm,
+    FacilityForm,
+    HourCorrectionForm,
+    HourEntryForm,
+    InfectionInstructionForm,
+    MeaslesProofForm,
+    PlacementForm,
+    RejectForm,
+    SupervisorCreateForm,
+    SupervisorLinkForm,
+)
+from .models import Facility, HourEntry, Placement
+from .prerequisites import missing_prerequisites, needs_measles_proof
+from .tables import FacilityTable, HourEntryTable, PlacementTable
+
+# --- Facilities ------------------------------------------------------------------------------------------
+
+
+class FacilityListView(ObjectPermissionMixin, SingleTableMixin, TemplateView):
+    permission_required = "placements.view_facility_list"
+    table_class = FacilityTable
+    template_name = "placements/facility_list.html"
+    table_pagination = {"per_page": 25}
+
+    def get_table_data(self):
+        return selectors.facilities_visible_to(self.request.user).prefetch_related("supervisors")
+
+
+class FacilityCreateView(ObjectPermissionMixin, FormView):
+    permission_required = "placements.add_facility"
+    form_class = FacilityForm
+    template_name = "placements/facility_form.html"
+
+    def form_valid(self, form):
+        organisations = course_selectors.organisations_for(self.request.user)
+        organisation = organisations.first()
+        if organisation is None:
+            form.add_error(None, _("Your login does not belong to an organisation."))
+            return self.form_invalid(form)
+        try:
+            facility = services.facility_create(organisation=organisation, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The facility was created."))
+        return redirect("placements:facility_detail", pk=facility.pk)
+
+
+class FacilityDetailView(ObjectPermissionMixin, TemplateView):
+    permission_required = "placements.view_facility"
+    permission_model = Facility
+    template_name = "placements/facility_detail.html"
+
+    def get_context_data(self, **kwargs):
+        facility = self.get_permission_object()
+        placements = selectors.with_minutes(
+            selectors.placements_visible_to(self.request.user).filter(facility=facility)
+        ).order_by("-start_date")
+        table = PlacementTable(placements, request=self.request, exclude=("facility",))
+        RequestConfig(self.request, paginate={"per_page": 25}).configure(table)
+        return super().get_context_data(
+            facility=facility, supervisors=facility.supervisors.order_by("last_name"), table=table, **kwargs
+        )
+
+
+class FacilityUpdateView(ObjectPermissionMixin, FormView):
+    permission_required = "placements.change_facility"
+    permission_model = Facility
+    form_class = FacilityForm
+    template_name = "placements/facility_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_permission_object()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(facility=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            facility = services.facility_update(
+                facility=self.get_permission_object(), by=self.request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The facility was saved."))
+        return redirect("placements:facility_detail", pk=facility.pk)
+
+
+class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
+    """Create a supervisor login, link an existing one, or remove one from the facility."""
+
+    permission_required = "placements.change_facility"
+    permission_model = Facility
+    template_name = "placements/facility_supervisors.html"
+
+    @property
+    def facility(self) -> Facility:
+        return self.get_permission_object()
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("create_form", SupervisorCreateForm(prefix="new"))
+        kwargs.setdefault(
+            "link_form", SupervisorLinkForm(prefix="link", facility=self.facility, staff_user=self.request.user)
+        )
+        return super().get_context_data(
+            facility=self.facility, supervisors=self.facility.supervisors.order_by("last_name"), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "unlink":
+            user = get_object_or_404(self.facility.supervisors.all(), pk=request.POST.get("user"))
+            try:
+                services.supervisor_unlink(facility=self.facility, user=user, by=request.user)
+            except DomainError as error:
+                flash_domain_error(request, error)
+            else:
+                messages.success(request, _("%(name)s no longer supervises here.") % {"name": user})
+            return redirect("placements:facility_supervisors", pk=self.facility.pk)
+        if action == "link":
+            form = SupervisorLinkForm(request.POST, prefix="link", facility=self.facility, staff_user=request.user)
+            if form.is_valid():
+                try:
+                    services.supervisor_link(facility=self.facility, user=form.cleaned_data["user"], by=request.user)
+                except DomainError as error:
+                    apply_domain_error(form, error)
+                else:
+                    messages.success(request, _("The supervisor was linked."))
+                    return redirect("placements:facility_supervisors", pk=self.facility.pk)
+            return self.render_to_response(self.get_context_data(link_form=form))
+        form = SupervisorCreateForm(request.POST, prefix="new")
+        if form.is_valid():
+            try:
+                services.supervisor_create(facility=self.facility, by=request.user, **form.cleaned_data)
+            except DomainError as error:
+                apply_domain_error(form, error)
+            else:
+                messages.success(request, _("The supervisor login was created."))
+                return redirect("placements:facility_supervisors", pk=self.facility.pk)
+        return self.render_to_response(self.get_context_data(create_form=form))
+
+
+# --- Placements ------------------------------------------------------------------------------------------
+
+
+class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
+    permission_required = "placements.view_placement_list"
+    table_class = PlacementTable
+    filterset_class = PlacementFilter
+    template_name = "placements/placement_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.with_minutes(selectors.placements_visible_to(self.request.user)).order_by("start_date", "id")
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["cohorts"] = course_selectors.cohorts_visible_to(self.request.user)
+        kwargs["facilities"] = selectors.facilities_visible_to(self.request.user)
+        return kwargs
+
+
+class PlacementCreateView(ObjectPermissionMixin, FormView):
+    permission_required = "placements.add_placement"
+    template_name = "placements/placement_form.html"
+    form_class = PlacementForm
+
+    def get_permission_object(self):
+        if not hasattr(self, "_enrolment"):
+            self._enrolment = get_object_or_404(
+                Enrolment.objects.select_related("cohort__programme", "cohort__site", "participant"),
+                pk=self.kwargs["pk"],
+            )
+        return self._enrolment
+
+    def get_form_kwargs(self):
+        enrolment = self.get_permission_object()
+        facilities = selectors.facilities_visible_to(self.request.user).filter(
+            organisation_id=enrolment.cohort.site.organisation_id,
+            facility_type__in=enrolment.cohort.programme.allowed_facility_types,
+        )
+        return {**super().get_form_kwargs(), "facilities": facilities}
+
+    def get_initial(self):
+        enrolment = self.get_permission_object()
+        return {"planned_hours": enrolment.cohort.programme.required_placement_hours}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            placement = services.placement_create(
+                enrolment=self.get_permission_object(), by=self.request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The placement was created. Record the prerequisites before it starts."))
+        return redirect("placements:placement_prerequisites", pk=placement.pk)
+
+
+class PlacementMixin(ObjectPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_placement"):
+            try:
+                self._placement = selectors.placement_for_page(self.kwargs["pk"])
+            except Placement.DoesNotExist:
+                from django.http import Http404
+
+                raise Http404 from None
+        return self._placement
+
+    @property
+    def placement(self) -> Placement:
+        return self.get_permission_object()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
+
+
+class PlacementDetailView(PlacementMixin, TemplateView):
+    permission_required = "placements.view_placement"
+    template_name = "placements/placement_detail.html"
+
+    def get_context_data(self, **kwargs):
+        placement = self.placement
+        user = self.request.user
+        table = HourEntryTable(selectors.hour_entries_of_placement(placement), request=self.request)
+        RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
+        context = {
+            "table": table,
+            "missing": missing_prerequisites(placement),
+            "required_minutes": placement.enrolment.cohort.programme.required_placement_minutes,
+            "can_change": user.has_perm("placements.change_placement", placement),
+            "can_log": user.has_perm("placements.log_hours", placement),
+        }
+        if context["can_change"]:
+            context["history"] = selectors.entry_history(placement)[:100]
+        return super().get_context_data(**context, **kwargs)
+
+
+class PlacementUpdateView(PlacementMixin, FormView):
+    permission_required = "placements.change_placement"
+    template_name = "placements/placement_form.html"
+    form_class = PlacementForm
+
+    def get_form_kwargs(self):
+        cohort = self.placement.enrolment.cohort
+        facilities = selectors.facilities_visible_to(self.request.user).filter(
+            organisation_id=cohort.site.organisation_id, facility_type__in=cohort.programme.allowed_facility_types
+        )
+        return {**super().get_form_kwargs(), "facilities": facilities}
+
+    def get_initial(self):
+        p = self.placement
+        return {
+            "facility": p.facility,
+            "supervisor": p.supervisor,
+            "start_date": p.start_date,
+            "end_date": p.end_date,
+            "planned_hours": p.planned_hours,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(enrolment=self.placement.enrolment, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.placement_update(placement=self.placement, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The placement was saved."))
+        return redirect("placements:placement_detail", pk=self.placement.pk)
+
+
+class PlacementPrerequisitesView(PlacementMixin, TemplateView):
+    """The three checks before the start, each its own small form; the page lists what is still missing."""
+
+    permission_required = "placements.change_placement"
+    template_name = "placements/placement_prerequisites.html"
+    FORMS = {"conduct": ConductCheckForm, "measles": MeaslesProofForm, "infection": InfectionInstructionForm}
+
+    def get_context_data(self, **kwargs):
+        for name, form_class in self.FORMS.items():
+            kwargs.setdefault(f"{name}_form", form_class(prefix=name))
+        placement = self.placement
+        return super().get_context_data(
+            missing=missing_prerequisites(placement),
+            needs_measles=needs_measles_proof(placement.enrolment.participant.date_of_birth),
+            conduct=getattr(placement, "conduct_check", None) if _has_check(placement) else None,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        which = request.POST.get("which")
+        if which not in self.FORMS:
+            return redirect("placements:placement_prerequisites", pk=self.placement.pk)
+        form = self.FORMS[which](request.POST, prefix=which)
+        if form.is_valid():
+            try:
+                if which == "conduct":
+                    services.conduct_check_record(placement=self.placement, by=request.user, **form.cleaned_data)
+                elif which == "measles":
+                    services.measles_proof_record(placement=self.placement, by=request.user)
+                else:
+                    services.infection_instruction_record(
+                        placement=self.placement, by=request.user, **form.cleaned_data
+                    )
+            except DomainError as error:
+                apply_domain_error(form, error)
+            else:
+                messages.success(request, _("Recorded."))
+                return redirect("placements:placement_prerequisites", pk=self.placement.pk)
+        return self.render_to_response(self.get_context_data(**{f"{which}_form": form}))
+
+
+def _has_check(placement) -> bool:
+    from .models import ConductCertificateCheck
+
+    try:
+        placement.conduct_check  # noqa: B018
+    except ConductCertificateCheck.DoesNotExist:
+        return False
+    return True
+
+
+class PlacementActivateView(PlacementMixin, TemplateView):
+    """POST starts the placement; a GET only leads back to the placement page."""
+
+    permission_required = "placements.change_placement"
+
+    def get(self, request, *args, **kwargs):
+        return redirect("placements:placement_detail", pk=self.placement.pk)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.placement_activate(placement=self.placement, by=request.user)
+        except DomainError as error:
+            flash_domain_error(request, error)
+        else:
+            messages.success(request, _("The placement has started; hours can now be recorded."))
+        return redirect("placements:placement_detail", pk=self.placement.pk)
+
+
+class PlacementCancelView(PlacementMixin, FormView):
+    permission_required = "placements.change_placement"
+    template_name = "placements/placement_cancel.html"
+    form_class = CancelForm
+
+    def form_valid(self, form):
+        try:
+            services.placement_cancel(placement=self.placement, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Recorded as not started; the certificate-of-conduct data was deleted."))
+        return redirect("placements:placement_detail", pk=self.placement.pk)
+
+
+# --- Hours -----------------------------------------------------------------------------------------------
+
+
+class HourEntryCreateView(PlacementMixin, FormView):
+    permission_required = "placements.log_hours"
+    template_name = "placements/hour_entry_form.html"
+    form_class = HourEntryForm
+
+    def get_initial(self):
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        return {"date": today if self.placement.contains(today) else None, "break_minutes": 0}
+
+    def form_valid(self, form):
+        try:
+            services.hours_log(placement=self.placement, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The hours were recorded and wait for the supervisor's confirmation."))
+        if "another" in self.request.POST:
+            return redirect("placements:hour_entry_create", pk=self.placement.pk)
+        return redirect("placements:placement_detail", pk=self.placement.pk)
+
+
+class EntryMixin(ObjectPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_entry"):
+            self._entry = get_object_or_404(
+                HourEntry.objects.select_related(
+                    "placement__facility", "placement__enrolment__participant", "placement__enrolment__cohort"
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self._entry
+
+    @property
+    def entry(self) -> HourEntry:
+        return self.get_permission_object()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entry=self.entry, placement=self.entry.placement, **kwargs)
+
+
+class HourEntryCorrectView(EntryMixin, FormView):
+    permission_required = "placements.correct_hourentry"
+    template_name = "placements/hour_entry_correct.html"
+    form_class = HourCorrectionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.entry}
+
+    def form_valid(self, form):
+        try:
+            services.hours_correct(entry=self.entry, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The entry was corrected."))
+        return redirect("placements:placement_detail", pk=self.entry.placement_id)
+
+
+class HourEntryRejectView(EntryMixin, FormView):
+    permission_required = "placements.confirm_hourentry"
+    template_name = "placements/hour_entry_reject.html"
+    form_class = RejectForm
+
+    def form_valid(self, form):
+        try:
+            services.hours_reject(entry=self.entry, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The entry was rejected; the participant is told by email."))
+        return redirect("placements:pending_entries")
+
+
+class HourEntryConfirmView(EntryMixin, TemplateView):
+    """POST confirms one entry; a GET only leads to the list of pending entries."""
+
+    permission_required = "placements.confirm_hourentry"
+
+    def get(self, request, *args, **kwargs):
+        return redirect("placements:pending_entries")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.hours_confirm(entry=self.entry, by=request.user)
+        except DomainError as error:
+            flash_domain_error(request, error)
+        else:
+            messages.success(request, _("The entry was confirmed."))
+        return redirect("placements:pending_entries")
+
+
+class PendingEntriesView(ObjectPermissionMixin, TemplateView):
+    """The supervisor's phone page: pending entries of their facilities, tick several, confirm or reject at once."""
+
+    permission_required = "placements.view_pending_hours"
+    template_name = "placements/pending_entries.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        entries = list(selectors.pending_entries_for_supervisor(user))
+        groups: dict[int, dict] = {}
+        for entry in entries:
+            group = groups.setdefault(entry.placement_id, {"placement": entry.placement, "entries": []})
+            group["entries"].append(entry)
+        overview = selectors.supervisor_overview(user)
+        kwargs.setdefault("reject_form", RejectForm(prefix="bulk"))
+        return super().get_context_data(
+            groups=list(groups.values()), entry_count=len(entries), placements=overview["placements"], **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
+        # Only entries of the user's own facilities can be chosen; others are ignored as if they were not there.
+        visible = list(selectors.hour_entries_visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True))
+        confirm = request.POST.get("decision") != "reject"
+        reason = request.POST.get("bulk-reason", "")
+        try:
+            done, skipped = services.hours_decide_many(
+                entry_ids=visible, confirm=confirm, reason=reason, by=request.user
+            )
+        except DomainError as error:
+            if error.field == "reason":
+                form = RejectForm({"bulk-reason": reason}, prefix="bulk")
+                form.is_valid()
+                apply_domain_error(form, error)
+                return self.render_to_response(self.get_context_data(reject_form=form, selected=set(ids)))
+            flash_domain_error(request, error)
+            return HttpResponseRedirect(reverse("placements:pending_entries"))
+        if confirm:
+            text = ngettext("%(count)d entry was confirmed.", "%(count)d entries were confirmed.", done)
+        else:
+            text = ngettext("%(count)d entry was rejected.", "%(count)d entries were rejected.", done)
+        messages.success(request, text % {"count": done})
+        for message in skipped:
+            messages.warning(request, message)
+        return HttpResponseRedirect(reverse("placements:pending_entries"))
