@@ -19,7 +19,8 @@ The snapshot is a JSON document (see ``certificates.snapshot.build_snapshot``)::
      "participant": {"full_name": "…", "date_of_birth": "1990-05-17"},
      "programme": {"title": "…"}, "cohort": {"number": "…", "start_date": "…", "end_date": "…"},
      "modules": [{"position": 1, "title": "…", "planned_units": 120, "attended_units": "112"}],
-     "placement": {"facility_type": "kita", "facility_type_label": "…", "confirmed_minutes": 5400,
+     "placement": {"facility_type": "kita", "facility_type_label": {"de": "…", "en": "…"},
+                   "confirmed_minutes": 5400,
                    "required_minutes": 5400} | null,
      "signatory": {"name": "…"}, "qr_mask": 4}
 
@@ -130,9 +131,10 @@ def split_code(code: str) -> str:
 class CertificateRenderer:
     """Draws one certificate from its snapshot. Pure: same snapshot, same bytes."""
 
-    def __init__(self, snapshot: dict):
+    def __init__(self, snapshot: dict, language: str | None = None):
         self.s = snapshot
-        self.language = snapshot.get("language", "de")
+        # The English version of a German certificate is the same snapshot drawn with English wording.
+        self.language = language or snapshot.get("language", "de")
         self.t = LABELS.get(self.language, LABELS["de"])
         self.regular, self.bold = register_fonts()
 
@@ -307,7 +309,10 @@ class CertificateRenderer:
             self._text(MARGIN + 6, y - 14, t["no_placement"], 9.5)
             return y - 14
         hours = format_number(Decimal(placement["confirmed_minutes"]) / 60, self.language)
-        rows = ((t["facility_type"], placement["facility_type_label"]), (t["placement_hours"], hours))
+        label = placement["facility_type_label"]
+        if isinstance(label, dict):  # stored in both languages
+            label = label.get(self.language) or next(iter(label.values()))
+        rows = ((t["facility_type"], label), (t["placement_hours"], hours))
         for index, (label, value) in enumerate(rows):
             if index % 2 == 0:
                 c.setFillColor(ACCENT_LIGHT)
@@ -387,21 +392,21 @@ def draw_qr(c: Canvas, data: str, x: float, y: float, size: float, mask: int | N
     c.restoreState()
 
 
-def zip_certificates(snapshots) -> bytes:
+def zip_certificates(snapshots, language: str | None = None) -> bytes:
     """One ZIP with a PDF per snapshot, named by certificate number. Stored, not deflated: the PDFs'
     streams are already compressed, so deflating again would cost time and save nothing."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for snapshot in snapshots:
-            info = zipfile.ZipInfo(pdf_filename(snapshot), date_time=_zip_time(snapshot))
-            archive.writestr(info, CertificateRenderer(snapshot).render())
+            info = zipfile.ZipInfo(pdf_filename(snapshot, language), date_time=_zip_time(snapshot))
+            archive.writestr(info, CertificateRenderer(snapshot, language).render())
     return buffer.getvalue()
 
 
-def pdf_filename(snapshot: dict) -> str:
-    prefix = "Zertifikat" if snapshot.get("language", "de") == "de" else "Certificate"
-    suffix = "" if snapshot.get("language", "de") == "de" else "-en"
-    return f"{prefix}-{snapshot['number']}{suffix}.pdf"
+def pdf_filename(snapshot: dict, language: str | None = None) -> str:
+    language = language or snapshot.get("language", "de")
+    prefix = "Zertifikat" if language == "de" else "Certificate"
+    return f"{prefix}-{snapshot['number']}.pdf"
 
 
 def _zip_time(snapshot: dict) -> tuple:

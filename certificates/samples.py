@@ -28,7 +28,7 @@ SAMPLE_SNAPSHOT = {
     ],
     "placement": {
         "facility_type": "kita",
-        "facility_type_label": "Kita (Kindertageseinrichtung)",
+        "facility_type_label": {"de": "Kita (Kindertageseinrichtung)", "en": "Kita (day-care centre)"},
         "confirmed_minutes": 5520,
         "required_minutes": 5400,
     },

@@ -1,0 +1,253 @@
+"""The requirement engine: may this participant get a certificate, and if not, what exactly is missing?
+
+Each requirement is a small class that reads the programme's rules (minimum attendance per module,
+required placement hours, allowed facility types) and answers with checklist items. The facts come from
+the attendance and placement apps' cohort-wide selectors, so a whole cohort is evaluated with a fixed
+number of queries (one for the roster, the attendance selector's aggregates, the placement selector's
+two), never one per participant.
+
+To add a rule, write a ``Requirement`` subclass and add it to ``REQUIREMENTS``.
+"""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
+from courses.selectors import ModuleProgress, attendance_progress_for_cohort, attendance_progress_for_enrolment
+from placements.selectors import PlacementSummary, placement_summaries_for_cohort, placement_summary_for_enrolment
+
+
+def _number(value) -> str:
+    """1 decimal at most, shown the local way (112,5 in German)."""
+    value = Decimal(value).quantize(Decimal("0.1"))
+    if value == value.to_integral():
+        return str(int(value))
+    return formats.number_format(value, 1)
+
+
+def _hours(minutes: int) -> str:
+    return _number(Decimal(minutes) / 60)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    code: str  # stable key, e.g. "attendance:12", "placement_hours"
+    label: str  # the requirement, e.g. "Module 1 Bildungsgrundsätze: at least 80 % attendance"
+    met: bool
+    detail: str  # what was found, or exactly what is missing
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the requirements may look at for one enrolment (already loaded)."""
+
+    enrolment: Enrolment
+    programme: Programme
+    modules: list[ModuleProgress]
+    placement: PlacementSummary | None
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    enrolment: Enrolment
+    items: list[ChecklistItem]
+    modules: list[ModuleProgress] = field(default_factory=list)
+    placement: PlacementSummary | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return all(item.met for item in self.items)
+
+    @property
+    def missing(self) -> list[ChecklistItem]:
+        return [item for item in self.items if not item.met]
+
+    @property
+    def met_count(self) -> int:
+        return sum(1 for item in self.items if item.met)
+
+    def reasons(self) -> str:
+        """The missing items as one sentence list, for messages."""
+        return " ".join(item.detail for item in self.missing)
+
+
+class Requirement:
+    code = ""
+
+    def applies(self, programme: Programme) -> bool:
+        return True
+
+    def check(self, facts: Facts) -> list[ChecklistItem]:
+        raise NotImplementedError
+
+
+class EnrolmentNotWithdrawn(Requirement):
+    code = "enrolment"
+
+    def check(self, facts):
+        enrolment = facts.enrolment
+        label = _("Took part until the end (not withdrawn)")
+        if enrolment.status == EnrolmentStatus.WITHDRAWN:
+            detail = _("Withdrew on %(date)s.") % {
+                "date": formats.date_format(enrolment.withdrawn_on, "SHORT_DATE_FORMAT")
+            }
+            return [ChecklistItem(self.code, label, False, detail)]
+        return [
+            ChecklistItem(
+                self.code, label, True, _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
+            )
+        ]
+
+
+class ModuleAttendance(Requirement):
+    """Every module at or above its minimum attendance (the module's own, else the programme's)."""
+
+    code = "attendance"
+
+    def check(self, facts):
+        items = []
+        for module in facts.modules:
+            label = _("Module %(position)s %(title)s: at least %(minimum)s %% attendance") % {
+                "position": module.position,
+                "title": module.title,
+                "minimum": module.minimum_percent,
+            }
+            found = {
+                "rate": _number(module.rate_percent),
+                "attended": _number(module.attended_units),
+                "planned": module.planned_units,
+            }
+            if module.met:
+                detail = _("%(rate)s %% attended (%(attended)s of %(planned)s teaching units).") % found
+            else:
+                needed = Decimal(module.planned_units * module.minimum_percent) / 100 - module.attended_units
+                found["needed"] = _number(Decimal(math.ceil(needed * 10)) / 10)
+                detail = (
+                    _(
+                        "%(rate)s %% attended (%(attended)s of %(planned)s teaching units); "
+                        "%(needed)s more teaching units needed."
+                    )
+                    % found
+                )
+            items.append(ChecklistItem(f"{self.code}:{module.module_id}", label, module.met, detail))
+        if not facts.modules:
+            items.append(ChecklistItem(self.code, _("Modules attended"), False, _("The programme has no modules.")))
+        return items
+
+
+class PlacementHours(Requirement):
+    """Placement hours confirmed by the supervisor at or above the programme's requirement, at a facility
+    of a type the programme allows."""
+
+    code = "placement_hours"
+
+    def applies(self, programme):
+        return programme.required_placement_hours > 0
+
+    def check(self, facts):
+        required = facts.programme.required_placement_minutes
+        label = _("At least %(hours)s placement hours confirmed by the supervisor") % {"hours": _hours(required)}
+        placement = facts.placement
+        if placement is None:
+            return [ChecklistItem(self.code, label, False, _("No placement has been arranged yet."))]
+        items = []
+        allowed = facts.programme.allowed_facility_types
+        if placement.facility_type not in allowed:
+            labels = dict(FacilityType.choices)
+            items.append(
+                ChecklistItem(
+                    "facility_type",
+                    _("Placement at an allowed type of facility (%(types)s)")
+                    % {"types": ", ".join(str(labels.get(t, t)) for t in allowed)},
+                    False,
+                    _("%(facility)s is a %(type)s, which this programme does not accept.")
+                    % {"facility": placement.facility_name, "type": placement.facility_type_label},
+                )
+            )
+        confirmed = placement.confirmed_minutes
+        if confirmed >= required:
+            detail = _("%(confirmed)s hours confirmed.") % {"confirmed": _hours(confirmed)}
+            items.insert(0, ChecklistItem(self.code, label, True, detail))
+            return items
+        detail = _("%(missing)s of %(required)s placement hours still unconfirmed.") % {
+            "missing": _hours(required - confirmed),
+            "required": _hours(required),
+        }
+        if placement.pending_minutes:
+            detail += " " + _("%(pending)s hours are waiting for the supervisor's confirmation.") % {
+                "pending": _hours(placement.pending_minutes)
+            }
+        items.insert(0, ChecklistItem(self.code, label, False, detail))
+        return items
+
+
+class PlacementPrerequisites(Requirement):
+    """Checks before working with children (certificate of conduct, measles protection, instruction)."""
+
+    code = "prerequisites"
+
+    def applies(self, programme):
+        return programme.required_placement_hours > 0
+
+    def check(self, facts):
+        label = _("Placement prerequisites complete")
+        placement = facts.placement
+        if placement is None:
+            return [ChecklistItem(self.code, label, False, _("No placement has been arranged yet."))]
+        if placement.prerequisites_complete:
+            return [ChecklistItem(self.code, label, True, _("All checks recorded."))]
+        return [ChecklistItem(self.code, label, False, " ".join(placement.missing_prerequisites))]
+
+
+REQUIREMENTS: list[Requirement] = [
+    EnrolmentNotWithdrawn(),
+    ModuleAttendance(),
+    PlacementHours(),
+    PlacementPrerequisites(),
+]
+
+
+def requirements_for(programme: Programme) -> list[Requirement]:
+    return [requirement for requirement in REQUIREMENTS if requirement.applies(programme)]
+
+
+def evaluate(facts: Facts) -> Eligibility:
+    items = [item for requirement in requirements_for(facts.programme) for item in requirement.check(facts)]
+    return Eligibility(enrolment=facts.enrolment, items=items, modules=facts.modules, placement=facts.placement)
+
+
+def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
+    """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
+    cohort = Cohort.objects.select_related("programme", "site", "site__organisation").get(pk=cohort.pk)
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("participant")
+        .order_by("participant__name_key", "participant__date_of_birth", "pk")
+    )
+    for enrolment in enrolments:
+        enrolment.cohort = cohort  # shared, so nothing below fetches the cohort again
+    progress = attendance_progress_for_cohort(cohort)
+    placements = placement_summaries_for_cohort(cohort)
+    return {
+        enrolment.pk: evaluate(
+            Facts(enrolment, cohort.programme, progress.get(enrolment.pk, []), placements.get(enrolment.pk))
+        )
+        for enrolment in enrolments
+    }
+
+
+def eligibility_for_enrolment(enrolment: Enrolment) -> Eligibility:
+    enrolment = Enrolment.objects.select_related(
+        "participant", "cohort", "cohort__programme", "cohort__site", "cohort__site__organisation"
+    ).get(pk=enrolment.pk)
+    facts = Facts(
+        enrolment,
+        enrolment.cohort.programme,
+        attendance_progress_for_enrolment(enrolment),
+        placement_summary_for_enrolment(enrolment),
+    )
+    return evaluate(facts)

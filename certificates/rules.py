@@ -1,0 +1,32 @@
+"""Who may see, issue, revoke and download certificates. Supervisors never may: a certificate is between
+the provider and the participant (and, through the public verification page, anyone holding it)."""
+
+import rules
+
+from courses.rules import is_own_enrolment, is_staff_of_object_organisation
+
+
+@rules.predicate
+def is_holder(user, certificate) -> bool:
+    return certificate is not None and user.is_authenticated and certificate.enrolment.participant.user_id == user.pk
+
+
+@rules.predicate
+def is_current(user, certificate) -> bool:
+    return certificate is not None and certificate.is_valid
+
+
+# Object: an Enrolment.
+rules.add_perm("certificates.view_eligibility", is_staff_of_object_organisation | is_own_enrolment)
+rules.add_perm("certificates.issue_certificate", is_staff_of_object_organisation)
+# Object: a Cohort.
+rules.add_perm("certificates.view_cohort_certificates", is_staff_of_object_organisation)
+rules.add_perm("certificates.issue_cohort_certificates", is_staff_of_object_organisation)
+rules.add_perm("certificates.download_cohort_certificates", is_staff_of_object_organisation)
+# Object: a Certificate. Holders download only their current certificate, not the revoked or replaced ones.
+rules.add_perm("certificates.view_certificate", is_staff_of_object_organisation)
+rules.add_perm("certificates.download_certificate", is_staff_of_object_organisation | (is_holder & is_current))
+rules.add_perm("certificates.revoke_certificate", is_staff_of_object_organisation & is_current)
+rules.add_perm("certificates.reissue_certificate", is_staff_of_object_organisation & is_current)
+# The public verification page: anyone, without login (it shows only status, name, programme and date).
+rules.add_perm("certificates.verify_certificate", rules.always_allow)

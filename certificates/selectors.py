@@ -1,0 +1,112 @@
+"""Reads for the certificates pages: fixed numbers of queries per page, whatever the cohort size."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from courses.models import Cohort, Enrolment
+from courses.rules import staff_organisation_ids
+
+from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
+from .models import Certificate, CertificateStatus, normalise_code
+
+CERTIFICATE_RELATED = (
+    "enrolment",
+    "enrolment__participant",
+    "enrolment__cohort",
+    "enrolment__cohort__programme",
+    "enrolment__cohort__site",
+    "issued_by",
+    "revoked_by",
+    "supersedes",
+    "superseded_by",
+)
+
+
+def certificates_with_related() -> QuerySet[Certificate]:
+    return Certificate.objects.select_related(*CERTIFICATE_RELATED)
+
+
+def certificates_visible_to(user) -> QuerySet[Certificate]:
+    qs = certificates_with_related()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    if user.is_programme_staff:
+        return qs.filter(enrolment__cohort__site__organisation_id__in=staff_organisation_ids(user))
+    if user.is_participant:
+        return qs.filter(enrolment__participant__user=user, status=CertificateStatus.VALID)
+    return qs.none()
+
+
+def current_certificates_of_cohort(cohort: Cohort) -> dict[int, Certificate]:
+    return {
+        c.enrolment_id: c
+        for c in Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID)
+    }
+
+
+def certificates_of_cohort(cohort: Cohort) -> QuerySet[Certificate]:
+    """Current certificates of a cohort in roster order (for the ZIP)."""
+    return (
+        Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID)
+        .select_related("enrolment__participant")
+        .order_by("number")
+    )
+
+
+def certificate_history(enrolment: Enrolment) -> QuerySet[Certificate]:
+    """Every certificate the enrolment ever had, newest first, with who issued or revoked it."""
+    return (
+        Certificate.objects.filter(enrolment=enrolment)
+        .select_related("issued_by", "revoked_by", "supersedes", "superseded_by")
+        .order_by("-issued_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class CohortRow:
+    enrolment: Enrolment
+    eligibility: Eligibility
+    certificate: Certificate | None
+
+
+def cohort_overview(cohort: Cohort) -> list[CohortRow]:
+    """Each participant's checklist and current certificate: the engine's queries plus one."""
+    eligibilities = eligibility_for_cohort(cohort)
+    certificates = current_certificates_of_cohort(cohort)
+    return [CohortRow(e.enrolment, e, certificates.get(pk)) for pk, e in eligibilities.items()]
+
+
+@dataclass(frozen=True)
+class OwnRow:
+    enrolment: Enrolment
+    eligibility: Eligibility
+    certificate: Certificate | None
+
+
+def own_certificate_rows(user) -> list[OwnRow]:
+    """The participant's start page: each enrolment's checklist and current certificate."""
+    if not user.is_authenticated or not user.is_participant:
+        return []
+    enrolments = list(
+        Enrolment.objects.filter(participant__user=user)
+        .select_related("cohort", "cohort__programme")
+        .order_by("-cohort__start_date")
+    )
+    certificates = {
+        c.enrolment_id: c for c in Certificate.objects.filter(enrolment__in=enrolments, status=CertificateStatus.VALID)
+    }
+    return [OwnRow(e, eligibility_for_enrolment(e), certificates.get(e.pk)) for e in enrolments]
+
+
+def certificate_by_code(code: str, number: str | None = None) -> Certificate | None:
+    """The certificate a verification code (and, when typed, number) points to, or None."""
+    code = normalise_code(code)
+    if not code:
+        return None
+    qs = Certificate.objects.select_related("superseded_by").filter(verification_code=code)
+    if number is not None:
+        qs = qs.filter(number=(number or "").strip().upper())
+    return qs.first()

@@ -1,0 +1,278 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+from django_tables2 import RequestConfig
+
+from core.exceptions import DomainError
+from core.views import ObjectPermissionMixin, apply_domain_error
+from courses.models import Cohort, Enrolment
+
+from . import selectors, services, throttle
+from .eligibility import eligibility_for_enrolment
+from .forms import IssueForm, ReissueForm, RevokeForm, VerifyForm
+from .models import CertificateLanguage, CertificateStatus
+from .pdf import CertificateRenderer, pdf_filename, zip_certificates
+from .tables import CohortOverviewTable, HistoryTable
+
+
+def _language(request) -> str | None:
+    """?sprache=en asks for the English version of a certificate; anything else gives its own language."""
+    value = request.GET.get("sprache")
+    return value if value in CertificateLanguage.values else None
+
+
+class CohortMixin(ObjectPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_cohort"):
+            self._cohort = get_object_or_404(
+                Cohort.objects.select_related("programme", "site", "site__organisation"), pk=self.kwargs["pk"]
+            )
+        return self._cohort
+
+
+class EnrolmentMixin(ObjectPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_enrolment"):
+            self._enrolment = get_object_or_404(
+                Enrolment.objects.select_related(
+                    "participant", "cohort", "cohort__programme", "cohort__site", "cohort__site__organisation"
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self._enrolment
+
+
+class CertificateMixin(ObjectPermissionMixin):
+    def get_permission_object(self):
+        if not hasattr(self, "_certificate"):
+            self._certificate = get_object_or_404(selectors.certificates_with_related(), pk=self.kwargs["pk"])
+        return self._certificate
+
+
+# --- Staff: cohort ---------------------------------------------------------------------------------
+
+
+class CohortOverviewView(CohortMixin, TemplateView):
+    permission_required = "certificates.view_cohort_certificates"
+    template_name = "certificates/cohort_overview.html"
+
+    def get_context_data(self, **kwargs):
+        cohort = self.get_permission_object()
+        rows = selectors.cohort_overview(cohort)
+        table = CohortOverviewTable(rows)
+        RequestConfig(self.request, paginate=False).configure(table)
+        return super().get_context_data(
+            cohort=cohort,
+            table=table,
+            total=len(rows),
+            eligible=sum(1 for r in rows if r.eligibility.eligible and r.certificate is None),
+            issued=sum(1 for r in rows if r.certificate is not None),
+            **kwargs,
+        )
+
+
+class CohortIssueView(CohortMixin, FormView):
+    permission_required = "certificates.issue_cohort_certificates"
+    template_name = "certificates/cohort_issue.html"
+    form_class = IssueForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cohort=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        cohort = self.get_permission_object()
+        try:
+            result = services.certificates_issue_for_cohort(
+                cohort=cohort, by=self.request.user, language=form.cleaned_data["language"]
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        # The result is shown at once (not redirected): sending the form again issues nothing twice.
+        return self.render_to_response(self.get_context_data(form=form, result=result))
+
+
+class CohortZipView(CohortMixin, View):
+    permission_required = "certificates.download_cohort_certificates"
+
+    def get(self, request, pk):
+        cohort = self.get_permission_object()
+        snapshots = [c.snapshot for c in selectors.certificates_of_cohort(cohort)]
+        if not snapshots:
+            messages.info(request, _("No certificates have been issued in this cohort yet."))
+            return redirect("certificates:cohort_overview", pk=cohort.pk)
+        response = HttpResponse(zip_certificates(snapshots, _language(request)), content_type="application/zip")
+        name = f"Zertifikate-{cohort.number}".replace("/", "-").replace(" ", "_")
+        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
+        return response
+
+
+# --- One participant -------------------------------------------------------------------------------
+
+
+class EnrolmentCertificateView(EnrolmentMixin, TemplateView):
+    """The checklist of one participant, with the certificate (participants) or its history (staff)."""
+
+    permission_required = "certificates.view_eligibility"
+    template_name = "certificates/enrolment.html"
+
+    def get_context_data(self, **kwargs):
+        enrolment = self.get_permission_object()
+        user = self.request.user
+        history = selectors.certificate_history(enrolment)
+        can_see_history = user.has_perm("certificates.issue_certificate", enrolment)
+        current = next((c for c in history if c.status == CertificateStatus.VALID), None)
+        context = super().get_context_data(
+            enrolment=enrolment,
+            eligibility=eligibility_for_enrolment(enrolment),
+            current=current,
+            can_issue=can_see_history,
+            **kwargs,
+        )
+        if can_see_history:
+            table = HistoryTable(history)
+            RequestConfig(self.request, paginate=False).configure(table)
+            context["history_table"] = table
+        return context
+
+
+class EnrolmentIssueView(EnrolmentMixin, FormView):
+    permission_required = "certificates.issue_certificate"
+    template_name = "certificates/issue.html"
+    form_class = IssueForm
+
+    def get_context_data(self, **kwargs):
+        enrolment = self.get_permission_object()
+        return super().get_context_data(enrolment=enrolment, eligibility=eligibility_for_enrolment(enrolment), **kwargs)
+
+    def form_valid(self, form):
+        enrolment = self.get_permission_object()
+        try:
+            certificate = services.certificate_issue(
+                enrolment=enrolment, by=self.request.user, language=form.cleaned_data["language"]
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Certificate %(number)s was issued.") % {"number": certificate.number})
+        return redirect("certificates:detail", pk=certificate.pk)
+
+
+# --- One certificate -------------------------------------------------------------------------------
+
+
+class CertificateDetailView(CertificateMixin, DetailView):
+    permission_required = "certificates.view_certificate"
+    template_name = "certificates/detail.html"
+    context_object_name = "certificate"
+
+    def get_object(self, queryset=None):
+        return self.get_permission_object()
+
+    def get_context_data(self, **kwargs):
+        table = HistoryTable(selectors.certificate_history(self.object.enrolment))
+        RequestConfig(self.request, paginate=False).configure(table)
+        return super().get_context_data(snapshot=self.object.snapshot, history_table=table, **kwargs)
+
+
+class CertificateDownloadView(CertificateMixin, View):
+    permission_required = "certificates.download_certificate"
+
+    def get(self, request, pk):
+        certificate = self.get_permission_object()
+        language = _language(request)
+        pdf = CertificateRenderer(certificate.snapshot, language).render()
+        response = HttpResponse(pdf, content_type="application/pdf")
+        disposition = "attachment" if request.GET.get("download") else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{pdf_filename(certificate.snapshot, language)}"'
+        return response
+
+
+class RevokeView(CertificateMixin, FormView):
+    permission_required = "certificates.revoke_certificate"
+    template_name = "certificates/revoke.html"
+    form_class = RevokeForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        certificate = self.get_permission_object()
+        try:
+            services.certificate_revoke(
+                certificate=certificate, reason=form.cleaned_data["reason"], by=self.request.user
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Certificate %(number)s was revoked.") % {"number": certificate.number})
+        return redirect("certificates:detail", pk=certificate.pk)
+
+
+class ReissueView(CertificateMixin, FormView):
+    permission_required = "certificates.reissue_certificate"
+    template_name = "certificates/reissue.html"
+    form_class = ReissueForm
+
+    def get_initial(self):
+        return {"language": self.get_permission_object().language}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        old = self.get_permission_object()
+        try:
+            new = services.certificate_reissue(
+                certificate=old,
+                reason=form.cleaned_data["reason"],
+                language=form.cleaned_data["language"],
+                by=self.request.user,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Certificate %(new)s was issued and supersedes %(old)s.") % {"new": new.number, "old": old.number},
+        )
+        return redirect("certificates:detail", pk=new.pk)
+
+
+# --- Public ----------------------------------------------------------------------------------------
+
+
+class VerifyView(ObjectPermissionMixin, TemplateView):
+    """Anyone may check a certificate: by the QR code's link or by typing number and code. Shows only the
+    status, the holder's name, the programme and the issue date. Failed look-ups are counted per client
+    address; after too many, every look-up from that address is refused for a while (HTTP 429)."""
+
+    permission_required = "certificates.verify_certificate"
+    template_name = "certificates/verify.html"
+
+    def get(self, request, code=None):
+        form = VerifyForm(request.GET if "code" in request.GET else None)
+        context = {"form": form, "searched": False}
+        number = None
+        if code is None and form.is_bound and form.is_valid():
+            code, number = form.cleaned_data["code"], form.cleaned_data["number"]
+        if code is None:
+            return self.render_to_response(self.get_context_data(**context))
+        context["searched"] = True
+        address = throttle.client_address(request)
+        minutes = throttle.minutes_blocked(address)
+        if minutes:
+            context["blocked_minutes"] = minutes
+            return self.render_to_response(self.get_context_data(**context), status=429)
+        certificate = selectors.certificate_by_code(code, number)
+        if certificate is None:
+            throttle.record_failure(address)
+            return self.render_to_response(self.get_context_data(**context), status=404)
+        context["certificate"] = certificate
+        return self.render_to_response(self.get_context_data(**context))
+
+    def handle_no_permission(self):  # pragma: no cover - the permission is granted to everyone
+        raise Http404
