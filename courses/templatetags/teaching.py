@@ -1,0 +1,28 @@
+"""Inclusion tags for the teaching part's template hooks: each loads its data with one selector call, so the
+page that includes the hook keeps a fixed number of queries."""
+
+from django import template
+
+from .. import selectors
+from ..models import EnrolmentStatus
+
+register = template.Library()
+
+
+@register.inclusion_tag("courses/attendance/_participant_panel.html", takes_context=True)
+def own_attendance_panel(context):
+    """The participant's own progress per module, for their current (not withdrawn) enrolments."""
+    user = context.get("user")
+    participant = selectors.own_participant(user) if user is not None else None
+    items = []
+    if participant is not None:
+        for enrolment in selectors.enrolments_of_participant(participant).exclude(status=EnrolmentStatus.WITHDRAWN):
+            items.append((enrolment, selectors.attendance_progress_for_enrolment(enrolment)))
+    return {"items": items, "user": user}
+
+
+@register.inclusion_tag("courses/attendance/_staff_today_panel.html", takes_context=True)
+def sessions_today_panel(context):
+    user = context.get("user")
+    sessions = list(selectors.sessions_today_for(user)) if user is not None else []
+    return {"sessions": sessions, "user": user}
