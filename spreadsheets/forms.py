@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .reading import MAX_UPLOAD_BYTES
+
+ROW_STATUS_CHOICES = [
+    ("", gettext_lazy("all rows")),
+    ("error", gettext_lazy("with errors")),
+    ("new", gettext_lazy("new")),
+    ("updated", gettext_lazy("updated")),
+    ("unchanged", gettext_lazy("unchanged")),
+]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet file"),
+        help_text=gettext_lazy(
+            "CSV, XLSX or ODS, at most 5 MB. The first row names the columns, in German or English."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.txt,.tsv,.xlsx,.ods,text/csv,application/vnd.ms-excel"}
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)d MB. Please split it into smaller files.")
+                % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+
+class ConfirmForm(forms.Form):
+    valid_rows_only = forms.BooleanField(
+        label=gettext_lazy("Import only the valid rows and skip the rows with errors"), required=False
+    )
+
+
+class RowFilterForm(forms.Form):
+    status = forms.ChoiceField(label=gettext_lazy("Show"), choices=ROW_STATUS_CHOICES, required=False)
