@@ -10,6 +10,7 @@ class SessionTable(tables.Table):
     date = tables.DateColumn(short=True, verbose_name=_("Date"))
     time = tables.TemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}",
+        accessor="pk",
         verbose_name=_("Time"),
         order_by=("date", "start_time"),
     )
@@ -19,11 +20,12 @@ class SessionTable(tables.Table):
     units = tables.Column(verbose_name=_("Units"), attrs={"td": {"class": "text-end"}})
     register = tables.TemplateColumn(
         template_name="courses/attendance/_session_register_cell.html",
+        accessor="pk",
         verbose_name=_("Register"),
         order_by=("recorded",),
     )
     actions = tables.TemplateColumn(
-        template_name="courses/attendance/_session_actions.html", verbose_name="", orderable=False
+        template_name="courses/attendance/_session_actions.html", accessor="pk", verbose_name="", orderable=False
     )
 
     class Meta:
@@ -40,7 +42,10 @@ class CorrectionTable(tables.Table):
         accessor="record__enrolment__participant__sortable_name", verbose_name=_("Participant"), orderable=False
     )
     change = tables.TemplateColumn(
-        template_name="courses/attendance/_correction_change.html", verbose_name=_("Change"), orderable=False
+        template_name="courses/attendance/_correction_change.html",
+        accessor="pk",
+        verbose_name=_("Change"),
+        orderable=False,
     )
 
     class Meta:
@@ -54,6 +59,7 @@ class EnrolmentAttendanceTable(tables.Table):
     date = tables.DateColumn(accessor="session__date", short=True, verbose_name=_("Date"))
     time = tables.TemplateColumn(
         "{{ record.session.start_time|time:'H:i' }}–{{ record.session.end_time|time:'H:i' }}",
+        accessor="pk",
         verbose_name=_("Time"),
         orderable=False,
     )
@@ -62,7 +68,10 @@ class EnrolmentAttendanceTable(tables.Table):
         template_name="courses/attendance/_status_badge.html", verbose_name=_("Attendance"), orderable=False
     )
     minutes = tables.TemplateColumn(
-        template_name="courses/attendance/_minutes_cell.html", verbose_name=_("Late / left early"), orderable=False
+        template_name="courses/attendance/_minutes_cell.html",
+        accessor="pk",
+        verbose_name=_("Late / left early"),
+        orderable=False,
     )
     attended_units = tables.Column(verbose_name=_("Units credited"), attrs={"td": {"class": "text-end"}})
 
@@ -85,10 +94,15 @@ class AbsenceReportTable(tables.Table):
     k = tables.Column(accessor="totals__K", verbose_name="K", attrs={"td": {"class": "text-end"}})
     ue = tables.Column(accessor="totals__UE", verbose_name="UE", attrs={"td": {"class": "text-end"}})
     attended = tables.TemplateColumn(
-        "{{ record.attended_units }} / {{ record.held_units }}", verbose_name=_("Units attended / held")
+        "{{ record.attended_units }} / {{ record.held_units }}",
+        accessor="enrolment_id",
+        verbose_name=_("Units attended / held"),
     )
     actions = tables.TemplateColumn(
-        template_name="courses/attendance/_absence_actions.html", verbose_name="", orderable=False
+        template_name="courses/attendance/_absence_actions.html",
+        accessor="enrolment_id",
+        verbose_name="",
+        orderable=False,
     )
 
     class Meta:
@@ -117,7 +131,10 @@ def matrix_table(rows, modules, request=None):
 
 class MatrixTable(tables.Table):
     name = tables.TemplateColumn(
-        template_name="courses/attendance/_matrix_name.html", verbose_name=_("Participant"), orderable=False
+        template_name="courses/attendance/_matrix_name.html",
+        accessor=tables.A("enrolment"),
+        verbose_name=_("Participant"),
+        orderable=False,
     )
 
     class Meta:
