@@ -125,7 +125,15 @@ class EnrolView(ObjectPermissionMixin, TemplateView):
             "existing_form", ExistingParticipantForm(user=self.request.user, cohort=self.cohort, prefix="existing")
         )
         kwargs.setdefault("new_form", ParticipantForm(prefix="new"))
-        return super().get_context_data(cohort=self.cohort, **kwargs)
+        # People already recorded are found by search, not listed: an organisation may hold thousands.
+        search_form = ParticipantSearchForm(self.request.GET)
+        query = search_form.data.get("q", "").strip()
+        candidates = []
+        if query:
+            candidates = search_form.search(kwargs["existing_form"].fields["participant"].queryset)[:20]
+        return super().get_context_data(
+            cohort=self.cohort, search_form=search_form, query=query, candidates=candidates, **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if "existing-participant" in request.POST:

@@ -67,15 +67,31 @@ def test_enrol_with_bad_date_shows_field_error(client, staff, cohort):
 
 
 @pytest.mark.django_db
-def test_existing_list_does_not_offer_people_already_enrolled_or_of_other_organisations(
-    client, staff, cohort, enrolment, other_organisation
-):
-    ParticipantFactory(organisation=other_organisation)
-    free = ParticipantFactory(organisation=cohort.site.organisation)
+def test_search_offers_only_people_who_can_be_enrolled(client, staff, cohort, enrolment, other_organisation):
+    ParticipantFactory(organisation=other_organisation, given_name="Savaş", family_name="Kaya")
+    free = ParticipantFactory(organisation=cohort.site.organisation, given_name="Savaş", family_name="Demir")
+    enrolment.participant.given_name = "Savaş"
+    enrolment.participant.save()
+    client.force_login(staff)
+    response = client.get(reverse("courses:enrol", args=[cohort.pk]), {"q": "savas"})
+    assert list(response.context["candidates"]) == [free]
+
+
+@pytest.mark.django_db
+def test_enrol_page_lists_nobody_without_a_search(client, staff, cohort, organisation):
+    ParticipantFactory(organisation=organisation)
     client.force_login(staff)
     response = client.get(reverse("courses:enrol", args=[cohort.pk]))
-    offered = list(response.context["existing_form"].fields["participant"].queryset)
-    assert offered == [free]
+    assert list(response.context["candidates"]) == []
+
+
+@pytest.mark.django_db
+def test_enrolling_someone_of_another_organisation_is_refused(client, staff, cohort, other_organisation):
+    stranger = ParticipantFactory(organisation=other_organisation)
+    client.force_login(staff)
+    response = client.post(reverse("courses:enrol", args=[cohort.pk]), {"existing-participant": str(stranger.pk)})
+    assert response.status_code == 200
+    assert not Enrolment.objects.filter(participant=stranger).exists()
 
 
 @pytest.mark.django_db
