@@ -540,3 +540,234 @@ class FacilityResource(resources.ModelResource):
 
     def get_queryset(self):
         return Facility.objects.select_related("organisation")
+
+
+def _hours(minutes) -> str:
+    """Integer minutes as hours with a decimal comma, as German spreadsheet users read them."""
+    if minutes is None:
+        return ""
+    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+class _TitledResource(resources.Resource):
+    """A resource whose column titles are translated when the export runs (the user's language)."""
+
+    titles: dict = {}
+
+    def get_export_headers(self, selected_fields=None):
+        return [str(self.titles[f.column_name]) for f in self.get_export_fields(selected_fields) if f]
+
+
+class AttendanceResource(_TitledResource):
+    """One row per session and participant: the register as a spreadsheet (filter by date or person)."""
+
+    date = fields.Field(attribute="session__date", column_name="date", widget=GermanDateWidget())
+    start = fields.Field(column_name="start")
+    end = fields.Field(column_name="end")
+    module = fields.Field(attribute="session__module__title", column_name="module")
+    units = fields.Field(attribute="session__units", column_name="units")
+    family_name = fields.Field(attribute="enrolment__participant__family_name", column_name="family_name")
+    given_name = fields.Field(attribute="enrolment__participant__given_name", column_name="given_name")
+    date_of_birth = fields.Field(
+        attribute="enrolment__participant__date_of_birth", column_name="date_of_birth", widget=GermanDateWidget()
+    )
+    customer_number = fields.Field(
+        attribute="enrolment__participant__jobcenter_customer_number", column_name="customer_number"
+    )
+    code = fields.Field(attribute="status", column_name="code")
+    late_minutes = fields.Field(attribute="late_minutes", column_name="late_minutes")
+    early_minutes = fields.Field(attribute="early_minutes", column_name="early_minutes")
+    attended_units = fields.Field(column_name="attended_units")
+    note = fields.Field(attribute="note", column_name="note")
+
+    class Meta:
+        export_order = (
+            "date",
+            "start",
+            "end",
+            "module",
+            "units",
+            "family_name",
+            "given_name",
+            "date_of_birth",
+            "customer_number",
+            "code",
+            "late_minutes",
+            "early_minutes",
+            "attended_units",
+            "note",
+        )
+
+    @property
+    def titles(self):
+        return {
+            "date": _("Date"),
+            "start": _("Start"),
+            "end": _("End"),
+            "module": _("Module"),
+            "units": _("Teaching units"),
+            "family_name": PARTICIPANT_COLUMNS["family_name"],
+            "given_name": PARTICIPANT_COLUMNS["given_name"],
+            "date_of_birth": PARTICIPANT_COLUMNS["date_of_birth"],
+            "customer_number": PARTICIPANT_COLUMNS["jobcenter_customer_number"],
+            "code": _("Attendance (P/E/K/UE)"),
+            "late_minutes": _("Minutes late"),
+            "early_minutes": _("Minutes left early"),
+            "attended_units": _("Attended units"),
+            "note": _("Note"),
+        }
+
+    def dehydrate_start(self, record):
+        return record.session.start_time.strftime("%H:%M")
+
+    def dehydrate_end(self, record):
+        return record.session.end_time.strftime("%H:%M")
+
+    def dehydrate_attended_units(self, record):
+        return str(record.attended_units).replace(".", ",")
+
+
+class PlacementHoursResource(_TitledResource):
+    """One row per enrolment with its placement and confirmed/pending hours (plain dicts from the selector)."""
+
+    family_name = fields.Field(attribute="family_name", column_name="family_name")
+    given_name = fields.Field(attribute="given_name", column_name="given_name")
+    date_of_birth = fields.Field(attribute="date_of_birth", column_name="date_of_birth", widget=GermanDateWidget())
+    customer_number = fields.Field(attribute="customer_number", column_name="customer_number")
+    facility = fields.Field(attribute="facility", column_name="facility")
+    facility_type = fields.Field(attribute="facility_type", column_name="facility_type")
+    start_date = fields.Field(attribute="start_date", column_name="start_date", widget=GermanDateWidget())
+    end_date = fields.Field(attribute="end_date", column_name="end_date", widget=GermanDateWidget())
+    confirmed_minutes = fields.Field(attribute="confirmed_minutes", column_name="confirmed_minutes")
+    confirmed_hours = fields.Field(attribute="confirmed_hours", column_name="confirmed_hours")
+    pending_minutes = fields.Field(attribute="pending_minutes", column_name="pending_minutes")
+    required_hours = fields.Field(attribute="required_hours", column_name="required_hours")
+    prerequisites = fields.Field(attribute="prerequisites", column_name="prerequisites")
+
+    class Meta:
+        export_order = (
+            "family_name",
+            "given_name",
+            "date_of_birth",
+            "customer_number",
+            "facility",
+            "facility_type",
+            "start_date",
+            "end_date",
+            "confirmed_minutes",
+            "confirmed_hours",
+            "pending_minutes",
+            "required_hours",
+            "prerequisites",
+        )
+
+    @property
+    def titles(self):
+        return {
+            "family_name": PARTICIPANT_COLUMNS["family_name"],
+            "given_name": PARTICIPANT_COLUMNS["given_name"],
+            "date_of_birth": PARTICIPANT_COLUMNS["date_of_birth"],
+            "customer_number": PARTICIPANT_COLUMNS["jobcenter_customer_number"],
+            "facility": _("Facility"),
+            "facility_type": _("Type"),
+            "start_date": _("Placement from"),
+            "end_date": _("Placement to"),
+            "confirmed_minutes": _("Confirmed (minutes)"),
+            "confirmed_hours": _("Confirmed (hours)"),
+            "pending_minutes": _("Awaiting confirmation (minutes)"),
+            "required_hours": _("Required (hours)"),
+            "prerequisites": _("Prerequisites"),
+        }
+
+    @staticmethod
+    def rows(roster_rows) -> list[dict]:
+        """From placements.selectors.cohort_placement_rows to flat dicts."""
+        rows = []
+        for item in roster_rows:
+            person, summary = item["enrolment"].participant, item["summary"]
+            rows.append(
+                {
+                    "family_name": person.family_name,
+                    "given_name": person.given_name,
+                    "date_of_birth": person.date_of_birth,
+                    "customer_number": person.jobcenter_customer_number,
+                    "facility": summary.facility_name if summary else "",
+                    "facility_type": summary.facility_type_label if summary else "",
+                    "start_date": summary.start_date if summary else None,
+                    "end_date": summary.end_date if summary else None,
+                    "confirmed_minutes": summary.confirmed_minutes if summary else 0,
+                    "confirmed_hours": _hours(summary.confirmed_minutes if summary else 0),
+                    "pending_minutes": summary.pending_minutes if summary else 0,
+                    "required_hours": _hours(summary.required_minutes) if summary else "",
+                    "prerequisites": (
+                        (_("complete") if summary.prerequisites_complete else " ".join(summary.missing_prerequisites))
+                        if summary
+                        else _("no placement")
+                    ),
+                }
+            )
+        return rows
+
+
+class CertificateRegisterResource(_TitledResource):
+    """Every certificate of a cohort, valid, revoked or superseded: the register the funder may inspect."""
+
+    number = fields.Field(attribute="number", column_name="number")
+    issued_on = fields.Field(column_name="issued_on")
+    family_name = fields.Field(attribute="enrolment__participant__family_name", column_name="family_name")
+    given_name = fields.Field(attribute="enrolment__participant__given_name", column_name="given_name")
+    date_of_birth = fields.Field(
+        attribute="enrolment__participant__date_of_birth", column_name="date_of_birth", widget=GermanDateWidget()
+    )
+    status = fields.Field(column_name="status")
+    language = fields.Field(attribute="language", column_name="language")
+    verification_code = fields.Field(attribute="verification_code", column_name="verification_code")
+    revoked_on = fields.Field(column_name="revoked_on")
+    revocation_reason = fields.Field(attribute="revocation_reason", column_name="revocation_reason")
+    supersedes = fields.Field(attribute="supersedes__number", column_name="supersedes")
+
+    class Meta:
+        export_order = (
+            "number",
+            "issued_on",
+            "family_name",
+            "given_name",
+            "date_of_birth",
+            "status",
+            "language",
+            "verification_code",
+            "revoked_on",
+            "revocation_reason",
+            "supersedes",
+        )
+
+    @property
+    def titles(self):
+        return {
+            "number": _("Certificate number"),
+            "issued_on": _("Issued on"),
+            "family_name": PARTICIPANT_COLUMNS["family_name"],
+            "given_name": PARTICIPANT_COLUMNS["given_name"],
+            "date_of_birth": PARTICIPANT_COLUMNS["date_of_birth"],
+            "status": _("Status"),
+            "language": _("Language"),
+            "verification_code": _("Verification code"),
+            "revoked_on": _("Revoked on"),
+            "revocation_reason": _("Reason for revocation"),
+            "supersedes": _("Replaces certificate"),
+        }
+
+    def dehydrate_issued_on(self, certificate):
+        return _local_date(certificate.issued_at)
+
+    def dehydrate_revoked_on(self, certificate):
+        return _local_date(certificate.revoked_at)
+
+    def dehydrate_status(self, certificate):
+        return certificate.get_status_display()
+
+
+def _local_date(moment) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime("%d.%m.%Y") if moment else ""

@@ -23,3 +23,31 @@ def import_records_visible_to(user) -> QuerySet[ImportRecord]:
 
 def roster_for_export(cohort) -> QuerySet:
     return cohort_roster(cohort)
+
+
+def attendance_for_export(cohort):
+    from courses.models import AttendanceRecord
+
+    return (
+        AttendanceRecord.objects.filter(session__cohort=cohort)
+        .select_related("session", "session__module", "enrolment__participant")
+        .order_by("session__date", "session__start_time", "enrolment__participant__name_key", "pk")
+    )
+
+
+def placement_rows_for_export(cohort) -> list[dict]:
+    from placements.selectors import cohort_placement_rows
+
+    from .resources import PlacementHoursResource
+
+    return PlacementHoursResource.rows(cohort_placement_rows(cohort))
+
+
+def certificates_for_export(cohort):
+    from certificates.models import Certificate
+
+    return (
+        Certificate.objects.filter(enrolment__cohort=cohort)
+        .select_related("enrolment__participant", "supersedes")
+        .order_by("year", "sequence")
+    )

@@ -25,7 +25,22 @@ urlpatterns = [
     path("vorlage.<sheetformat:file_format>", views.TemplateDownloadView.as_view(), name="template"),
     path(
         "kohorten/<int:pk>/teilnehmende.<sheetformat:file_format>",
-        views.RosterExportView.as_view(),
+        views.CohortExportView.as_view(kind="roster"),
         name="export_roster",
+    ),
+    path(
+        "kohorten/<int:pk>/anwesenheit.<sheetformat:file_format>",
+        views.CohortExportView.as_view(kind="attendance"),
+        name="export_attendance",
+    ),
+    path(
+        "kohorten/<int:pk>/praxisstunden.<sheetformat:file_format>",
+        views.CohortExportView.as_view(kind="hours"),
+        name="export_hours",
+    ),
+    path(
+        "kohorten/<int:pk>/zertifikate.<sheetformat:file_format>",
+        views.CohortExportView.as_view(kind="certificates"),
+        name="export_certificates",
     ),
 ]

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,7 +15,7 @@ from .exports import download
 from .forms import ConfirmForm, RowFilterForm, UploadForm
 from .models import ImportRecord, ImportStatus
 from .reading import PARTICIPANT_COLUMNS
-from .resources import RosterResource
+from .resources import AttendanceResource, CertificateRegisterResource, PlacementHoursResource, RosterResource
 from .tables import ImportRecordTable, PreviewTable
 
 
@@ -127,12 +127,25 @@ class TemplateDownloadView(ObjectPermissionMixin, View):
         return download(dataset, slugify(_("participants template")), file_format)
 
 
-class RosterExportView(ObjectPermissionMixin, View):
+class CohortExportView(ObjectPermissionMixin, View):
+    """A cohort's list as CSV or XLSX; ``kind`` names the list (roster, attendance, hours, certificates)."""
+
     permission_required = "spreadsheets.export_cohort"
     permission_model = Cohort
+    kind = "roster"
 
     def get(self, request, pk, file_format):
-        cohort = get_object_or_404(Cohort.objects.select_related("site"), pk=pk)
-        dataset = RosterResource().export(queryset=selectors.roster_for_export(cohort))
-        dataset.title = _("Roster")
-        return download(dataset, slugify(f"{_('roster')} {cohort.number}"), file_format)
+        cohort = self.get_permission_object()
+        resource, rows, title = self.source(cohort)
+        dataset = resource.export(queryset=rows)
+        dataset.title = title
+        return download(dataset, slugify(f"{title} {cohort.number}"), file_format)
+
+    def source(self, cohort):
+        if self.kind == "attendance":
+            return AttendanceResource(), selectors.attendance_for_export(cohort), _("Attendance")
+        if self.kind == "hours":
+            return PlacementHoursResource(), selectors.placement_rows_for_export(cohort), _("Placement hours")
+        if self.kind == "certificates":
+            return CertificateRegisterResource(), selectors.certificates_for_export(cohort), _("Certificate register")
+        return RosterResource(), selectors.roster_for_export(cohort), _("Roster")

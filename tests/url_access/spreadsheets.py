@@ -17,6 +17,9 @@ ENTRIES = {
     "spreadsheets:import_upload": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "spreadsheets:template": allow("staff", "other_staff", kwargs=lambda w: {"file_format": "xlsx"}),
     "spreadsheets:export_roster": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "file_format": "csv"}),
+    "spreadsheets:export_attendance": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "file_format": "xlsx"}),
+    "spreadsheets:export_hours": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "file_format": "csv"}),
+    "spreadsheets:export_certificates": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "file_format": "xlsx"}),
 }
 
 # POST only (confirm or discard); tested in tests/spreadsheets/test_confirm_permissions.py.
