@@ -57,9 +57,10 @@ def _page_decoration(header: ReportHeader, styles: _Styles, created_on, pagesize
             right.append(_("Funding body: %(body)s") % {"body": header.funding_body})
         if header.measure_number:
             right.append(_("Measure no. %(number)s") % {"number": header.measure_number})
-        canvas.drawRightString(width - 18 * mm, height - 12 * mm, " · ".join(right))
+        # Second line, so long provider names never run into it.
+        canvas.drawString(18 * mm, height - 16 * mm, " · ".join(right))
         canvas.setStrokeColor(LINE)
-        canvas.line(18 * mm, height - 14.5 * mm, width - 18 * mm, height - 14.5 * mm)
+        canvas.line(18 * mm, height - 18 * mm, width - 18 * mm, height - 18 * mm)
         canvas.setFillColor(GREY)
         canvas.drawString(
             18 * mm,
@@ -79,7 +80,7 @@ def _build(story, header, styles, created_on, *, title, pagesize=A4) -> bytes:
         pagesize=pagesize,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
-        topMargin=22 * mm,
+        topMargin=24 * mm,
         bottomMargin=18 * mm,
         title=title,
         author=header.provider,
@@ -141,7 +142,17 @@ def render_absence_report(report: AbsenceReport) -> bytes:
                 s.small,
             )
         )
-    summary = [[_("Name"), _("Customer no."), "E", "K", "UE", _("Units held"), _("Units attended")]]
+    summary = [
+        [
+            s.p(_("Name"), s.cell_bold),
+            s.p(_("Customer no."), s.cell_bold),
+            "E",
+            "K",
+            "UE",
+            s.p(_("Units held"), s.cell_bold),
+            s.p(_("Units attended"), s.cell_bold),
+        ]
+    ]
     for row in report.rows:
         summary.append(
             [
@@ -157,7 +168,7 @@ def render_absence_report(report: AbsenceReport) -> bytes:
     summary.append(["", _("Total"), *(str(report.totals[c]) for c in ("E", "K", "UE")), "", ""])
     story += [
         s.p(_("Absence days per participant"), s.h2),
-        _grid(summary, [52 * mm, 36 * mm, 12 * mm, 12 * mm, 12 * mm, 25 * mm, 25 * mm], s),
+        _grid(summary, [58 * mm, 32 * mm, 11 * mm, 11 * mm, 11 * mm, 25 * mm, 26 * mm], s),
     ]
     story.append(s.p(_("Absence days in detail"), s.h2))
     for row in report.rows:
