@@ -1,0 +1,67 @@
+"""Real-browser tests: one headless Chromium per test session against pytest-django's live server.
+
+On a developer machine without Chromium the tests are skipped with the command that installs it;
+under CI (the variable ``CI`` is set) a missing browser is a failure. Helpers are in ``helpers.py``.
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse the
+# test's own database queries as "async unsafe". They are not: the loop never runs Django code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from .helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, missing  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        missing(f"Chromium ({CHROMIUM})")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("The Python package playwright")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Opens pages in fresh browser contexts (one per person); every page fails the test on a server error."""
+    contexts = []
+    server_errors = []
+
+    def open_page(*, viewport=DESKTOP, locale="de-DE", mobile=False):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport,
+            locale=locale,
+            timezone_id="Europe/Berlin",
+            is_mobile=mobile,
+            has_touch=mobile,
+            accept_downloads=True,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on(
+            "response",
+            lambda response: (
+                server_errors.append(f"{response.status} {response.url}") if response.status >= 500 else None
+            ),
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not server_errors, f"server errors: {server_errors}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
