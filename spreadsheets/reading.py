@@ -180,10 +180,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         # UTF-16 without a byte order mark has a zero byte in every ASCII character; anything else with
         # zero bytes is binary (an image, a PDF, a database file).
         sample = data[:4096]
-        if len(sample) > 3 and sample[1::2].count(0) > len(sample) // 4:
-            return data.decode("utf-16-le", errors="strict"), "utf-16-le"
-        if len(sample) > 3 and sample[0::2].count(0) > len(sample) // 4:
-            return data.decode("utf-16-be", errors="strict"), "utf-16-be"
+        for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+            if len(sample) > 3 and zeros.count(0) > len(sample) // 4:
+                try:
+                    return data.decode(encoding, errors="strict"), encoding
+                except UnicodeDecodeError:
+                    break
         raise FileRefused(_("This file is not a spreadsheet. Please upload a CSV, XLSX or ODS file."))
     try:
         return data.decode("utf-8"), "utf-8"

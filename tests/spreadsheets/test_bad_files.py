@@ -103,6 +103,20 @@ def test_not_a_spreadsheet(cohort, staff):
     _nothing_written()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xd8\xff\xe0" + bytes(512),  # a photo of the paper form
+        b"\x00\x01\x02\x00" * 300,  # zero bytes that are not UTF-16 text either
+        b"PK\x03\x04 broken zip",
+    ],
+)
+def test_other_binary_files_are_not_spreadsheets(cohort, staff, data):
+    record = _upload(cohort, staff, data, name="scan.jpg")
+    assert record.message == "This file is not a spreadsheet. Please upload a CSV, XLSX or ODS file."
+    _nothing_written()
+
+
 def test_confirming_a_file_with_errors_writes_nothing(cohort, staff):
     rows = [
         HEADER_DE,
