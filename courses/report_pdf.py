@@ -65,7 +65,8 @@ def _page_decoration(header: ReportHeader, styles: _Styles, created_on, pagesize
         canvas.drawString(
             18 * mm,
             10 * mm,
-            f"{header.programme} {header.cohort_number} · {header.site} · {_('created')} {_d(created_on)}",
+            _("%(measure)s · created %(date)s")
+            % {"measure": f"{header.programme} {header.cohort_number} · {header.site}", "date": _d(created_on)},
         )
         canvas.drawRightString(width - 18 * mm, 10 * mm, _("Page %(page)d") % {"page": doc.page})
         canvas.restoreState()
@@ -183,9 +184,13 @@ def render_absence_report(report: AbsenceReport) -> bytes:
                 text.append(_("left %(minutes)d min early") % {"minutes": early})
             lines.append([_d(day), "–", "", ", ".join(text)])
         lines[1:] = sorted(lines[1:], key=lambda line: line[0][6:] + line[0][3:5] + line[0][:2])
-        title = f"{row.name} · {_('Customer no.')} {row.customer_number or '–'} · {_('born')} {_d(row.date_of_birth)}"
+        title = _("%(name)s · Customer no. %(number)s · born %(date)s") % {
+            "name": row.name,
+            "number": row.customer_number or "–",
+            "date": _d(row.date_of_birth),
+        }
         if row.withdrawn_on:
-            title += f" · {_('withdrawn on')} {_d(row.withdrawn_on)}"
+            title += " · " + _("withdrawn on %(date)s") % {"date": _d(row.withdrawn_on)}
         block = [s.p(title, s.cell_bold)]
         if len(lines) == 1:
             block.append(s.p(_("No absences in this month."), s.cell))
@@ -245,7 +250,7 @@ def render_attendance_sheet(sheet: AttendanceSheet, *, created_on=None) -> bytes
                 (
                     _("Session"),
                     f"{_d(sheet.date)}, {sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} "
-                    f"({_('%(units)d teaching units') % {'units': sheet.units}})",
+                    + _("(%(units)d teaching units)") % {"units": sheet.units},
                 ),
                 (_("Module"), sheet.module),
                 (_("Topic"), sheet.topic or "–"),
