@@ -2,6 +2,7 @@
 requests at the same moment cannot both issue; the conditional unique constraint on the table is the
 last line of defence."""
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
@@ -80,9 +81,11 @@ def _refuse_second(enrolment: Enrolment) -> None:
         )
 
 
-def _create(*, eligibility: Eligibility, by, language: str, supersedes=None, correction_reason="") -> Certificate:
+def _create(
+    *, eligibility: Eligibility, by, language: str, supersedes=None, correction_reason="", at=None
+) -> Certificate:
     enrolment = eligibility.enrolment
-    issued_at = timezone.now()
+    issued_at = at or timezone.now()
     year = timezone.localtime(issued_at).year
     number, sequence = _allocate_number(year)
     code = new_verification_code()
@@ -131,14 +134,17 @@ def _refuse_ineligible(eligibility: Eligibility) -> None:
 
 
 @transaction.atomic
-def certificate_issue(*, enrolment: Enrolment, by, language: str = "de") -> Certificate:
-    """Issue the certificate to one participant who meets every requirement; marks the enrolment completed."""
+def certificate_issue(
+    *, enrolment: Enrolment, by, language: str = "de", at: datetime.datetime | None = None
+) -> Certificate:
+    """Issue the certificate to one participant who meets every requirement; marks the enrolment completed.
+    ``at`` back-dates the issue (demo data and data taken over from paper records); pages never pass it."""
     language = _check_language(language)
     enrolment = _lock_enrolment(enrolment)
     _refuse_second(enrolment)
     eligibility = eligibility_for_enrolment(enrolment)
     _refuse_ineligible(eligibility)
-    return _create(eligibility=eligibility, by=by, language=language)
+    return _create(eligibility=eligibility, by=by, language=language, at=at)
 
 
 @dataclass
@@ -178,7 +184,9 @@ def _lock_certificate(certificate: Certificate) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+def certificate_revoke(
+    *, certificate: Certificate, reason: str, by, at: datetime.datetime | None = None
+) -> Certificate:
     """Withdraw a certificate: the verification page says "revoked" from now on. The record stays."""
     _lock_enrolment(certificate.enrolment)
     certificate = _lock_certificate(certificate)
@@ -191,7 +199,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     if not reason:
         raise DomainError(_("Please give the reason for the revocation."), field="reason")
     certificate.status = CertificateStatus.REVOKED
-    certificate.revoked_at = timezone.now()
+    certificate.revoked_at = at or timezone.now()
     certificate.revoked_by = by
     certificate.revocation_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
@@ -199,7 +207,9 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
 
 
 @transaction.atomic
-def certificate_reissue(*, certificate: Certificate, reason: str, by, language: str | None = None) -> Certificate:
+def certificate_reissue(
+    *, certificate: Certificate, reason: str, by, language: str | None = None, at: datetime.datetime | None = None
+) -> Certificate:
     """A corrected certificate from today's data (e.g. a corrected name); the old one becomes superseded.
     The participant must still meet every requirement."""
     enrolment = _lock_enrolment(certificate.enrolment)
@@ -218,4 +228,6 @@ def certificate_reissue(*, certificate: Certificate, reason: str, by, language: 
     # The old one stops being current first, so the one-valid-certificate constraint holds throughout.
     certificate.status = CertificateStatus.SUPERSEDED
     certificate.save(update_fields=["status"])
-    return _create(eligibility=eligibility, by=by, language=language, supersedes=certificate, correction_reason=reason)
+    return _create(
+        eligibility=eligibility, by=by, language=language, supersedes=certificate, correction_reason=reason, at=at
+    )
