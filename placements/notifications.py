@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def _link(name: str, *args) -> str:
@@ -67,7 +68,11 @@ def send_supervisor_digests() -> int:
         if not entries:
             continue
         with translation.override(_language_of(user)):
-            subject = _("%(count)d placement hour entries are waiting for your confirmation") % {"count": len(entries)}
+            subject = ngettext(
+                "%(count)d placement hour entry is waiting for your confirmation",
+                "%(count)d placement hour entries are waiting for your confirmation",
+                len(entries),
+            ) % {"count": len(entries)}
             body = render_to_string(
                 "placements/email/supervisor_digest.txt",
                 {"user": user, "entries": entries, "link": _link("placements:pending_entries")},
