@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Facility
+from .models import Facility, HourEntry, HourEntryEvent, Placement
 
 
 @admin.register(Facility)
@@ -9,3 +9,31 @@ class FacilityAdmin(admin.ModelAdmin):
     list_filter = ("facility_type", "organisation")
     search_fields = ("name", "provider")
     filter_horizontal = ("supervisors",)
+
+
+@admin.register(Placement)
+class PlacementAdmin(admin.ModelAdmin):
+    list_display = ("enrolment", "facility", "start_date", "end_date", "status")
+    list_filter = ("status", "facility")
+    raw_id_fields = ("enrolment", "supervisor")
+
+
+class HourEntryEventInline(admin.TabularInline):
+    model = HourEntryEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ("action", "by", "at", "note", "details")
+
+
+@admin.register(HourEntry)
+class HourEntryAdmin(admin.ModelAdmin):
+    # Read-only: changes go through the services so the history and the rules stay complete.
+    list_display = ("placement", "date", "start_time", "end_time", "work_minutes", "status")
+    list_filter = ("status",)
+    inlines = [HourEntryEventInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
