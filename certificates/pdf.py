@@ -154,7 +154,7 @@ class CertificateRenderer:
         y = self._header(PAGE_HEIGHT - MARGIN)
         y = self._title(y - 40)
         y = self._holder(y - 28)
-        y = self._modules(y - 26)
+        y = self._modules(y - 26, self._module_font(y - 26))
         y = self._placement(y - 20)
         self._signature()
         self._footer()
@@ -262,7 +262,24 @@ class CertificateRenderer:
         self.c.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
         return y - 4
 
-    def _modules(self, y: float) -> float:
+    # The lowest point the contents may reach: the place/date and signature block start above it.
+    CONTENT_FLOOR = 232
+
+    def _module_rows_height(self, size: float) -> float:
+        title_width = PAGE_WIDTH - 2 * MARGIN - 150
+        lines = sum(len(self._lines(f"{m['position']}. {m['title']}", title_width, size)) for m in self.s["modules"])
+        return size * 0.6 * len(self.s["modules"]) + size * 1.27 * lines
+
+    def _module_font(self, top: float) -> float:
+        """The largest of a few font sizes at which the modules and the placement fit above the signature
+        block, so a long curriculum still makes a one-page certificate."""
+        fixed = 24 + 26 + 20 + 4 + 36  # table heading, total and note, placement heading and rows
+        for size in (9.5, 8.5, 7.5, 6.5):
+            if top - fixed - self._module_rows_height(size) >= self.CONTENT_FLOOR:
+                return size
+        return 6.5
+
+    def _modules(self, y: float, size: float = 9.5) -> float:
         s, t, c, lang = self.s, self.t, self.c, self.language
         y = self._section_heading(y, t["contents"])
         units_x = PAGE_WIDTH - MARGIN - 6
@@ -274,19 +291,20 @@ class CertificateRenderer:
         attended_total = Decimal(0)
         planned_total = 0
         for index, module in enumerate(s["modules"]):
-            lines = self._lines(f"{module['position']}. {module['title']}", title_width, 9.5)
-            height = 6 + 12 * len(lines)
+            lines = self._lines(f"{module['position']}. {module['title']}", title_width, size)
+            leading = size * 1.27
+            height = size * 0.6 + leading * len(lines)
             if index % 2 == 0:
                 c.setFillColor(ACCENT_LIGHT)
                 c.rect(MARGIN, y - height, PAGE_WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
-            line_y = y - 12.5
+            line_y = y - size * 0.3 - size
             for line in lines:
-                self._text(MARGIN + 6, line_y, line, 9.5)
-                line_y -= 12
+                self._text(MARGIN + 6, line_y, line, size)
+                line_y -= leading
             units = t["units_value"].format(
                 attended=format_number(module["attended_units"], lang), planned=module["planned_units"]
             )
-            self._text(units_x, y - 12.5, units, 9.5, align="right")
+            self._text(units_x, y - size * 0.3 - size, units, size, align="right")
             attended_total += Decimal(str(module["attended_units"]))
             planned_total += int(module["planned_units"])
             y -= height

@@ -1,6 +1,8 @@
 """The renderer: deterministic, prints every name exactly, carries what the certificate must show."""
 
 import io
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -121,3 +123,15 @@ def test_format_number():
     assert format_number("112", "de") == "112"
     assert format_number("54.50", "de") == "54,5"
     assert format_number("54.5", "en") == "54.5"
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="needs poppler-utils and zbar-tools"
+)
+def test_the_qr_code_scans_to_the_verification_url(tmp_path):
+    snapshot = sample_snapshot()
+    (tmp_path / "c.pdf").write_bytes(CertificateRenderer(snapshot).render())
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(tmp_path / "c.pdf"), str(tmp_path / "page")], check=True)
+    (image,) = tmp_path.glob("page*.png")
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == snapshot["verification_url"]
