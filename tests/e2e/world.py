@@ -11,8 +11,20 @@ from django.utils import timezone
 
 from accounts.models import Role
 from courses.models import CohortStatus
+from placements import services as placement_services
 
-from ..factories import CohortFactory, ModuleFactory, OrganisationFactory, ProgrammeFactory, SiteFactory, staff_user
+from ..factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    FacilityFactory,
+    ModuleFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    SiteFactory,
+    UserFactory,
+    staff_user,
+)
 
 TODAY = timezone.localdate()
 
@@ -72,3 +84,68 @@ def running_cohort(world: World, *, number: str = "2026-1", **kwargs):
     )
     defaults.update(kwargs)
     return CohortFactory(**defaults)
+
+
+def enrol(cohort, given_name: str, family_name: str, date_of_birth: datetime.date, *, username: str = ""):
+    """An enrolment of a new participant, with a login when ``username`` is given."""
+    participant = ParticipantFactory(
+        organisation=cohort.site.organisation,
+        given_name=given_name,
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+    )
+    enrolment = EnrolmentFactory(cohort=cohort, participant=participant, enrolled_on=cohort.start_date)
+    if username:
+        participant.user = UserFactory(
+            username=username, first_name=given_name, last_name=family_name, role=Role.PARTICIPANT
+        )
+        participant.save()
+    return enrolment
+
+
+def supervisor_at(world: World, *, facility_name: str = "Kita Regenbogen", username: str = "anleitung"):
+    facility = FacilityFactory(organisation=world.organisation, name=facility_name, facility_type="kita")
+    supervisor = UserFactory(username=username, first_name="Sabine", last_name="Kortmann", role=Role.SUPERVISOR)
+    facility.supervisors.add(supervisor)
+    return facility, supervisor
+
+
+def active_placement(world: World, enrolment, *, facility, supervisor, planned_hours: int = 90):
+    """A started placement (every check before the start recorded) through the placements services."""
+    placement = placement_services.placement_create(
+        enrolment=enrolment,
+        facility=facility,
+        supervisor=supervisor,
+        start_date=days(-30),
+        end_date=days(20),
+        planned_hours=planned_hours,
+        by=world.staff,
+    )
+    placement_services.conduct_check_record(
+        placement=placement, inspected_on=days(-40), issue_date=days(-60), has_relevant_entry=False, by=world.staff
+    )
+    placement_services.measles_proof_record(placement=placement, by=world.staff)
+    placement_services.infection_instruction_record(placement=placement, instruction_date=days(-35), by=world.staff)
+    return placement_services.placement_activate(placement=placement, by=world.staff)
+
+
+def past_weekdays(count: int, *, skip: int = 1) -> list[datetime.date]:
+    """The ``count`` weekdays before today (leaving out the ``skip`` most recent), oldest first."""
+    found, day = [], TODAY
+    while len(found) < count + skip:
+        day -= datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            found.append(day)
+    return sorted(found[skip:])
+
+
+def log_hours(placement, by, day: datetime.date, start: str, end: str, *, pause: int = 0, activity: str = ""):
+    return placement_services.hours_log(
+        placement=placement,
+        date=day,
+        start_time=datetime.time.fromisoformat(start),
+        end_time=datetime.time.fromisoformat(end),
+        break_minutes=pause,
+        activity=activity,
+        by=by,
+    )
