@@ -91,13 +91,48 @@ def save_screenshot_file(source: Path, name: str):
     shutil.copyfile(source, SCREENSHOT_DIR / f"{name}.png")
 
 
-def pdf_pages_as_png(pdf: Path, out_dir: Path, *, dpi: int = 80) -> list[Path]:
+def pdf_pages_as_png(pdf: Path, out_dir: Path, *, dpi: int = 100) -> list[Path]:
+    """Every page of the PDF as a PNG (pdftoppm), each checked for a plausible size and visible content."""
     need_tool("pdftoppm")
+    from PIL import Image
+
+    out_dir.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out_dir / "page")], check=True)
-    return sorted(out_dir.glob("page*.png"))
+    pages = sorted(out_dir.glob("page*.png"))
+    assert pages, f"pdftoppm made no page of {pdf}"
+    for png in pages:
+        with Image.open(png) as image:
+            width, height = image.size
+            # At least A5 at this resolution, at most A3: a page, not a sliver or a poster.
+            assert 5.5 * dpi <= min(width, height) and max(width, height) <= 17 * dpi, f"{png.name}: {image.size}"
+            grey = image.convert("L")
+            histogram = grey.histogram()
+            ink = sum(histogram[:160]) / (width * height)
+            assert 0.003 < ink < 0.5, f"{png.name} looks blank or solid: {ink:.2%} dark pixels"
+    return pages
 
 
 def pdf_text(pdf: Path) -> str:
+    """The PDF's text (pdftotext), with runs of whitespace made single spaces for comparing."""
     need_tool("pdftotext")
-    result = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
-    return result.stdout
+    result = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return " ".join(result.stdout.split())
+
+
+def read_qr_codes(png: Path) -> list[str]:
+    """The contents of every QR code on the image (zbarimg from zbar-tools)."""
+    need_tool("zbarimg")
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
+    assert result.returncode == 0, f"no QR code found on {png.name}: {result.stderr}"
+    return result.stdout.split()
+
+
+def download(page, click, target_dir: Path) -> Path:
+    """Click what starts a download; returns the file, saved in ``target_dir`` under its suggested name."""
+    with page.expect_download() as info:
+        click()
+    download = info.value
+    assert download.failure() is None, download.failure()
+    path = target_dir / download.suggested_filename
+    download.save_as(path)
+    return path

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from courses.models import AttendanceRecord, AttendanceStatus, Cohort, Enrolment, TeachingSession
 
-from .helpers import axe_check, login, screenshot, t
+from .helpers import axe_check, download, login, pdf_pages_as_png, pdf_text, screenshot, t
 from .world import TODAY, build_world, days, german_date, running_cohort
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -168,7 +168,28 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     assert records[agnieszka.pk].note == "Termin beim Jobcenter"
     assert records[enrolments["Haddad"].pk].status == AttendanceStatus.PRESENT
 
+    # The register's signature list is a printable PDF with everyone on the roster.
+    sheet_url = page.get_by_role("link", name=t("Signature list (PDF)")).get_attribute("href")
+    response = page.request.get(sheet_url)
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    sheet = tmp_path / "unterschriftenliste.pdf"
+    sheet.write_bytes(response.body())
+    pdf_pages_as_png(sheet, tmp_path / "sheet")
+    sheet_text = pdf_text(sheet)
+    for family, given, *_ in PEOPLE:
+        assert family in sheet_text and given in sheet_text, f"{given} {family} missing from the signature list"
+    assert german_date(TODAY) in sheet_text and "Kinderrechte im Kita-Alltag" in sheet_text
+
     # The matrix shows the register just taken.
     page.goto(f"/kohorten/{cohort.pk}/anwesenheit/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     axe_check(page)
+
+    # The month's absence report for the Jobcenter, as PDF: Savaş's sick day and Agnieszka's excused one.
+    page.goto(f"/kohorten/{cohort.pk}/fehlzeiten/?month={TODAY:%Y-%m}")
+    axe_check(page)
+    report = download(page, page.get_by_role("link", name=t("Download PDF")).click, tmp_path)
+    pdf_pages_as_png(report, tmp_path / "report")
+    report_text = pdf_text(report)
+    for value in ("Kreisjobcenter Coesfeld", "962/0057/26", "Yılmaz", "Kowalska", "962D234567"):
+        assert value in report_text, f"{value!r} missing from the absence report:\n{report_text}"

@@ -1,0 +1,162 @@
+"""Journeys 3–5: staff see who is eligible and issue the cohort's certificates; a participant downloads
+theirs; an anonymous visitor opens the verification URL from the certificate's QR code and sees it valid,
+and after staff revoke it, revoked. The PDF is looked at as pages (pdftoppm) and as text (pdftotext)."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from certificates import services as certificate_services
+from certificates.models import Certificate, CertificateStatus
+from courses.models import CohortStatus
+
+from ..certificates.factories import attend, place
+from .helpers import (
+    DESKTOP,
+    axe_check,
+    download,
+    login,
+    pdf_pages_as_png,
+    pdf_text,
+    read_qr_codes,
+    save_screenshot_file,
+    screenshot,
+    t,
+)
+from .world import build_world, enrol, running_cohort, supervisor_at
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def finished_cohort_with_results():
+    """A finished run: three participants met every requirement, Amina Haddad's attendance is too low."""
+    world = build_world()
+    cohort = running_cohort(
+        world,
+        number="2026-1",
+        start_date=datetime.date(2026, 2, 2),
+        end_date=datetime.date(2026, 6, 26),
+        status=CohortStatus.FINISHED,
+    )
+    facility, supervisor = supervisor_at(world, facility_name="Kita Regenbogen, Dülmen")
+    people = {
+        "lan": enrol(cohort, "Thị Lan", "Nguyễn", datetime.date(1988, 3, 14), username="teilnehmerin"),
+        "savas": enrol(cohort, "Savaş", "Yılmaz", datetime.date(1991, 11, 2)),
+        "agnieszka": enrol(cohort, "Agnieszka", "Kowalska", datetime.date(1985, 6, 27)),
+        "amina": enrol(cohort, "Amina", "Haddad", datetime.date(1994, 1, 9)),
+    }
+    for key, enrolment in people.items():
+        attend(enrolment, "0.6" if key == "amina" else "0.95")
+        place(enrolment, supervisor=supervisor, facility=facility)
+    return world, cohort, people
+
+
+def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page):
+    world, cohort, people = finished_cohort_with_results()
+    page = new_page()
+    login(page, "mitarbeiterin")
+    page.goto(f"/kohorten/{cohort.pk}/")
+    page.get_by_role("link", name=t("Certificates"), exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(t("Certificates"))
+    axe_check(page)
+
+    # Who is eligible: three with every requirement met, Amina with what is missing.
+    table = page.get_by_role("region", name=t("Requirements per participant"))
+    for enrolment in people.values():
+        expect(table).to_contain_text(enrolment.participant.family_name)
+    expect(table.get_by_text(t("all met"))).to_have_count(3)
+    amina_row = table.get_by_role("row").filter(has_text="Haddad")
+    expect(amina_row.get_by_role("listitem").first).to_be_visible()
+    screenshot(page, "certificates-overview")
+
+    page.get_by_role("link", name=t("Issue certificates")).click()
+    axe_check(page)
+    page.get_by_role("button", name=t("Issue certificates")).click()
+    expect(page.get_by_role("status").first).to_contain_text("3")
+    expect(page.get_by_role("main")).to_contain_text("Amina Haddad")  # listed as not issued, with the reason
+    axe_check(page)
+
+    issued = Certificate.objects.filter(enrolment__cohort=cohort, status=CertificateStatus.VALID)
+    assert sorted(c.enrolment_id for c in issued) == sorted(people[k].pk for k in ("lan", "savas", "agnieszka"))
+
+    # A certificate's page shows what was printed.
+    certificate = issued.get(enrolment=people["savas"])
+    page.get_by_role("link", name=certificate.number).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(certificate.number)
+    expect(page.get_by_role("main")).to_contain_text("Savaş Yılmaz")
+    axe_check(page)
+
+
+def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code(
+    new_page, live_server, settings, tmp_path
+):
+    settings.SITE_URL = live_server.url  # the address printed in the QR code
+    world, cohort, people = finished_cohort_with_results()
+    lan = people["lan"]
+    certificate = certificate_services.certificate_issue(enrolment=lan, by=world.staff, language="de")
+    snapshot = certificate.snapshot
+
+    # Journey 4: the participant logs in and downloads the certificate.
+    page = new_page()
+    login(page, "teilnehmerin")
+    panel = page.get_by_role("region", name=re.compile(t("Your certificate")))
+    expect(panel).to_contain_text(certificate.number)
+    axe_check(page)
+    screenshot(page, "participant-start")
+    pdf = download(page, panel.get_by_role("link", name=t("Download (German)")).click, tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    pages = pdf_pages_as_png(pdf, tmp_path / "pages", dpi=150)
+    assert len(pages) == 1, "the certificate is one page"
+    save_screenshot_file(pdf_pages_as_png(pdf, tmp_path / "readme", dpi=90)[0], "certificate")
+
+    text = pdf_text(pdf)
+    expected = [
+        "Nguyễn",
+        "Thị Lan",
+        "14.03.1988",
+        certificate.number,
+        snapshot["programme"]["title"],
+        "02.02.2026",
+        "26.06.2026",
+        world.organisation.name,
+        "Kreisjobcenter Coesfeld",
+    ]
+    expected += [module["title"] for module in snapshot["modules"]]
+    for value in expected:
+        assert value in text, f"{value!r} is not printed on the certificate:\n{text}"
+    assert re.sub(r"\W", "", certificate.verification_code) in re.sub(r"\W", "", text)
+
+    # Journey 5: an anonymous visitor scans the QR code and opens the verification page.
+    (url,) = read_qr_codes(pages[0])
+    assert url == snapshot["verification_url"] and url.startswith(live_server.url)
+    visitor = new_page(viewport=DESKTOP)
+    visitor.goto(url)
+    status = visitor.get_by_role("status")
+    expect(status).to_contain_text(t("This certificate is valid."))
+    expect(visitor.get_by_role("main")).to_contain_text("Thị Lan Nguyễn")
+    expect(visitor.get_by_role("main")).to_contain_text(certificate.number)
+    axe_check(visitor)
+    screenshot(visitor, "verification-valid")
+
+    # Staff revoke it; the same address now says revoked.
+    staff = new_page()
+    login(staff, "mitarbeiterin")
+    staff.goto(f"/zertifikate/{certificate.pk}/")
+    staff.get_by_role("link", name=t("Revoke")).click()
+    axe_check(staff)
+    staff.get_by_label(t("Reason for the revocation")).fill("Ausgestellt vor Abschluss der Praxisphase.")
+    staff.get_by_role("button", name=t("Revoke certificate")).click()
+    expect(staff.get_by_role("status").first).to_contain_text(certificate.number)
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+
+    visitor.goto(url)
+    revoked_on = timezone.localdate().strftime("%d.%m.%Y")
+    revoked = t("This certificate was revoked on %(date)s. It is no longer valid.", date=revoked_on)
+    expect(visitor.get_by_role("status")).to_contain_text(revoked)
+    expect(visitor.get_by_role("status")).not_to_contain_text(t("This certificate is valid."))
+    axe_check(visitor)
