@@ -190,10 +190,14 @@ def absence_report_dataset(report: AbsenceReport) -> tablib.Dataset:
         _("Missed units"),
         _("Late (min)"),
         _("Left early (min)"),
+        # The month's totals per code are repeated on each of the person's lines, so the sheet stays one
+        # flat table (filterable, importable) and still carries the totals the funding body asks for.
+        *(_("%(code)s days in the month") % {"code": code} for code in CODES),
     ]
     data = tablib.Dataset(headers=headers, title=f"{report.year}-{report.month:02d}")
     for row in report.rows:
         common = [row.name, row.date_of_birth.strftime("%d.%m.%Y"), row.customer_number, report.header.measure_number]
+        totals = [row.totals.get(code, 0) for code in CODES]
         lines = [
             (day.date, day.code, str(labels.get(day.code, day.code)), float(day.missed_units), "", "")
             for day in row.days
@@ -201,9 +205,9 @@ def absence_report_dataset(report: AbsenceReport) -> tablib.Dataset:
         lines += [(day, _("late/early"), "", "", late or "", early or "") for day, late, early in row.late_early]
         lines.sort(key=lambda line: line[0])
         if not lines:
-            data.append([*common, "", "", _("no absences"), "", "", ""])
+            data.append([*common, "", "", _("no absences"), "", "", "", *totals])
         for day, *rest in lines:
-            data.append([*common, day.strftime("%d.%m.%Y"), *rest])
+            data.append([*common, day.strftime("%d.%m.%Y"), *rest, *totals])
     return data
 
 
