@@ -1,0 +1,234 @@
+"""Response times and query counts of the main pages on the generated data set.
+
+    DATABASE_URL=sqlite:////tmp/scale.sqlite3 .venv/bin/python bench/pages.py [--repeat 30] [--markdown]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scale .venv/bin/python bench/pages.py
+
+Needs a database filled by ``manage.py generate_scale_data`` (see docs/benchmarks.md); on any other
+database it says so and stops without failing. Each page is requested through Django's test client as
+the user who would open it (``bench-staff``, ``bench-supervisor``, ``bench-participant``, or nobody for
+the public verification page): two warm-up requests, then ``--repeat`` timed ones. Printed per page: the
+median and 95th percentile of the wall time, the median CPU time of this process (the machine is shared,
+so wall time also measures the neighbours), the number of SQL queries of one request and the response
+size. Cohort pages are measured for a typical cohort (~25 people) and the 200-person bench cohort: the
+query counts must be the same. Targets: p95 < 150 ms per page, certificate PDF < 15 ms.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Measure what production runs: DEBUG off (no debug cursor, no template debugging). BENCH_DEBUG=1 keeps it on.
+if os.environ.get("BENCH_DEBUG", "0") != "1":
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+        os.environ.setdefault(name, "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test import override_settings  # noqa: E402
+
+# Production serves static files from a collected manifest; the bench needs only their URLs.
+override_settings(
+    STORAGES={
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+).enable()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from demo.scale import BENCH_COHORT_NUMBER_SUFFIX, BENCH_PARTICIPANT, BENCH_STAFF, BENCH_SUPERVISOR  # noqa: E402
+
+TARGET_MS = 150
+PDF_TARGET_MS = 15
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+class World:
+    """The bench users and objects, looked up once in the generated data."""
+
+    def __init__(self):
+        from courses.models import Cohort, TeachingSession
+
+        User = get_user_model()
+        self.staff = User.objects.get(username=BENCH_STAFF)
+        self.supervisor = User.objects.get(username=BENCH_SUPERVISOR)
+        self.participant = User.objects.get(username=BENCH_PARTICIPANT)
+        self.big = Cohort.objects.filter(number__endswith=BENCH_COHORT_NUMBER_SUFFIX).order_by("pk").first()
+        organisation_id = self.big.site.organisation_id
+        # A typical finished cohort of the same provider, with certificates: 24-26 people.
+        self.typical = (
+            Cohort.objects.filter(site__organisation_id=organisation_id, status="finished")
+            .exclude(pk=self.big.pk)
+            .annotate(people=Count("enrolments"))
+            .filter(people__gte=24, people__lte=26)
+            .order_by("-end_date")
+            .first()
+        )
+        self.sessions = {
+            cohort.pk: TeachingSession.objects.filter(cohort=cohort).order_by("date", "start_time").first()
+            for cohort in (self.big, self.typical)
+            if cohort
+        }
+        self.certificate = None
+        try:
+            from certificates.models import Certificate
+
+            self.certificate = Certificate.objects.filter(
+                enrolment__participant__user=self.participant, status="valid"
+            ).first()
+        except ImportError:
+            pass
+
+    def size(self, cohort) -> int:
+        return cohort.enrolments.count() if cohort else 0
+
+
+def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
+    """(label, user key, url name or None, kwargs factory, repeat divisor)."""
+    big, typical = world.big, world.typical
+    n_big, n_typical = world.size(big), world.size(typical)
+    certificate = world.certificate
+    rows = [
+        ("staff start page", "staff", "home", {}),
+        ("cohort list (page 1 of all cohorts)", "staff", "courses:cohort_list", {}),
+        (f"cohort detail ({n_typical})", "staff", "courses:cohort_detail", {"pk": typical.pk}),
+        (f"cohort detail ({n_big})", "staff", "courses:cohort_detail", {"pk": big.pk}),
+        (f"eligibility overview ({n_typical})", "staff", "certificates:cohort_overview", {"pk": typical.pk}),
+        (f"eligibility overview ({n_big})", "staff", "certificates:cohort_overview", {"pk": big.pk}),
+        (
+            f"attendance register ({n_typical})",
+            "staff",
+            "courses:register",
+            {"pk": world.sessions[typical.pk].pk},
+        ),
+        (f"attendance register ({n_big})", "staff", "courses:register", {"pk": world.sessions[big.pk].pk}),
+        (f"attendance matrix ({n_big})", "staff", "courses:attendance_matrix", {"pk": big.pk}),
+        ("supervisor's pending hours", "supervisor", "placements:pending_entries", {}),
+        ("participant home", "participant", "home", {}),
+        (
+            "certificate verification (public)",
+            "anonymous",
+            "certificates:verify_code",
+            {"code": certificate.verification_code} if certificate else None,
+        ),
+        ("certificate PDF", "participant", "certificates:download", {"pk": certificate.pk} if certificate else None),
+        (f"cohort ZIP ({n_typical})", "staff", "certificates:cohort_zip", {"pk": typical.pk}),
+        (f"cohort ZIP ({n_big})", "staff", "certificates:cohort_zip", {"pk": big.pk}),
+    ]
+    return rows
+
+
+def measure(client: Client, url: str, repeat: int) -> dict:
+    for _ in range(2):
+        response = client.get(url)
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    count = len(queries)  # read now: the next request clears the connection's query log
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return {
+        "status": response.status_code,
+        "median": statistics.median(walls),
+        "p95": percentile(walls, 0.95),
+        "cpu": statistics.median(cpus),
+        "queries": count,
+        "bytes": len(response.content),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=30, help="timed requests per page (ZIPs: a fifth)")
+    parser.add_argument("--only", default="", help="measure only pages whose label contains this text")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs/benchmarks.md)")
+    args = parser.parse_args()
+
+    import warnings
+
+    warnings.filterwarnings("ignore", message="No directory at")
+    setup_test_environment()  # the test client's response.context etc.; also allows the 'testserver' host
+    if not get_user_model().objects.filter(username=BENCH_STAFF).exists():
+        print("No generated data in this database: run `manage.py generate_scale_data` first (docs/benchmarks.md).")
+        return 0
+    world = World()
+    clients = {"anonymous": Client(headers={"accept-language": "de"})}
+    for key in ("staff", "supervisor", "participant"):
+        clients[key] = Client(headers={"accept-language": "de"})
+        clients[key].force_login(getattr(world, key))
+
+    from django.conf import settings
+
+    print(
+        f"# database {connection.vendor} ({settings.DATABASES['default']['NAME']}), DEBUG={settings.DEBUG}, "
+        f"{os.cpu_count()} CPUs, {args.repeat} requests per page"
+    )
+    if args.markdown:
+        print("| page | median ms | p95 ms | CPU ms | queries | KiB | target |")
+        print("|---|---:|---:|---:|---:|---:|---|")
+    else:
+        print(f"{'page':42} {'median':>8} {'p95':>8} {'cpu':>7} {'queries':>8} {'KiB':>7}  target")
+    missed = 0
+    for label, who, name, kwargs in pages(world):
+        if args.only and args.only not in label:
+            continue
+        try:
+            if kwargs is None:
+                raise NoReverseMatch("object missing")
+            url = reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            line = (label, "not available yet")
+            print(f"| {label} | not available yet |||||" if args.markdown else f"{line[0]:42} {line[1]}")
+            continue
+        repeat = max(3, args.repeat // 5) if "ZIP" in label else args.repeat
+        result = measure(clients[who], url, repeat)
+        if result["status"] != 200:
+            text = f"HTTP {result['status']} (not measured)"
+            print(f"| {label} | {text} |||||" if args.markdown else f"{label:42} {text}")
+            continue
+        limit = PDF_TARGET_MS if "PDF" in label else TARGET_MS
+        value = result["median"] if "PDF" in label else result["p95"]
+        ok = value < limit
+        missed += not ok
+        verdict = f"{'met' if ok else 'MISSED'} (<{limit} ms {'median' if 'PDF' in label else 'p95'})"
+        if args.markdown:
+            print(
+                f"| {label} | {result['median']:.1f} | {result['p95']:.1f} | {result['cpu']:.1f} | "
+                f"{result['queries']} | {result['bytes'] / 1024:.0f} | {verdict} |"
+            )
+        else:
+            print(
+                f"{label:42} {result['median']:8.1f} {result['p95']:8.1f} {result['cpu']:7.1f} "
+                f"{result['queries']:8d} {result['bytes'] / 1024:7.0f}  {verdict}"
+            )
+    print(f"# {missed} target(s) missed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
