@@ -4,6 +4,7 @@ and after staff revoke it, revoked. The PDF is looked at as pages (pdftoppm) and
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -30,6 +31,8 @@ from .world import build_world, enrol, running_cohort, supervisor_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+PUBLIC_URL = "https://zertifikate.integrationsbegleitung.example"
+
 
 def finished_cohort_with_results():
     """A finished run: three participants met every requirement, Amina Haddad's attendance is too low."""
@@ -54,7 +57,33 @@ def finished_cohort_with_results():
     return world, cohort, people
 
 
-def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page):
+def assert_prints_snapshot(text: str, certificate, world):
+    """The PDF's text carries every value frozen at issue time (name, birth date, period, modules, hours)."""
+    snapshot = certificate.snapshot
+    participant = snapshot["participant"]
+    expected = [
+        participant["full_name"],
+        datetime.date.fromisoformat(participant["date_of_birth"]).strftime("%d.%m.%Y"),
+        certificate.number,
+        snapshot["programme"]["title"],
+        datetime.date.fromisoformat(snapshot["cohort"]["start_date"]).strftime("%d.%m.%Y"),
+        datetime.date.fromisoformat(snapshot["cohort"]["end_date"]).strftime("%d.%m.%Y"),
+        snapshot["measure_number"],
+        world.organisation.name,
+        snapshot["funding_body"],
+        world.staff.get_full_name(),
+        str(snapshot["placement"]["confirmed_minutes"] // 60),
+    ]
+    for module in snapshot["modules"]:
+        attended = format(Decimal(str(module["attended_units"])).normalize(), "f").replace(".", ",")
+        expected += [module["title"], f"{attended} von {module['planned_units']}"]
+    for value in expected:
+        assert value in text, f"{value!r} is not printed on the certificate:\n{text}"
+    assert re.sub(r"\W", "", certificate.verification_code) in re.sub(r"\W", "", text)
+
+
+def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page, settings, tmp_path):
+    settings.SITE_URL = PUBLIC_URL
     world, cohort, people = finished_cohort_with_results()
     page = new_page()
     login(page, "mitarbeiterin")
@@ -82,12 +111,19 @@ def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page):
     issued = Certificate.objects.filter(enrolment__cohort=cohort, status=CertificateStatus.VALID)
     assert sorted(c.enrolment_id for c in issued) == sorted(people[k].pk for k in ("lan", "savas", "agnieszka"))
 
-    # A certificate's page shows what was printed.
-    certificate = issued.get(enrolment=people["savas"])
+    # A certificate's page shows what was printed; its PDF prints exactly that.
+    certificate = issued.get(enrolment=people["lan"])
     page.get_by_role("link", name=certificate.number).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(certificate.number)
-    expect(page.get_by_role("main")).to_contain_text("Savaş Yılmaz")
+    expect(page.get_by_role("main")).to_contain_text("Thị Lan Nguyễn")
     axe_check(page)
+    response = page.request.get(page.get_by_role("link", name=t("PDF"), exact=True).get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "zertifikat.pdf"
+    pdf.write_bytes(response.body())
+    (first_page,) = pdf_pages_as_png(pdf, tmp_path / "pages", dpi=90)
+    save_screenshot_file(first_page, "certificate")
+    assert_prints_snapshot(pdf_text(pdf), certificate, world)
 
 
 def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code(
@@ -111,24 +147,7 @@ def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code
 
     pages = pdf_pages_as_png(pdf, tmp_path / "pages", dpi=150)
     assert len(pages) == 1, "the certificate is one page"
-    save_screenshot_file(pdf_pages_as_png(pdf, tmp_path / "readme", dpi=90)[0], "certificate")
-
-    text = pdf_text(pdf)
-    expected = [
-        "Nguyễn",
-        "Thị Lan",
-        "14.03.1988",
-        certificate.number,
-        snapshot["programme"]["title"],
-        "02.02.2026",
-        "26.06.2026",
-        world.organisation.name,
-        "Kreisjobcenter Coesfeld",
-    ]
-    expected += [module["title"] for module in snapshot["modules"]]
-    for value in expected:
-        assert value in text, f"{value!r} is not printed on the certificate:\n{text}"
-    assert re.sub(r"\W", "", certificate.verification_code) in re.sub(r"\W", "", text)
+    assert_prints_snapshot(pdf_text(pdf), certificate, world)
 
     # Journey 5: an anonymous visitor scans the QR code and opens the verification page.
     (url,) = read_qr_codes(pages[0])

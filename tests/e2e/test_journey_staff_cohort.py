@@ -1,18 +1,28 @@
 """Journey 1: programme staff log in, create a cohort, import its participants from a spreadsheet,
 plan the sessions and take today's register with the keyboard only."""
 
+import datetime
 import re
 
 import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from courses.models import AttendanceRecord, AttendanceStatus, Cohort, Enrolment, TeachingSession
+from courses.models import AttendanceRecord, AttendanceStatus, Cohort, CohortStatus, Enrolment, TeachingSession
 
 from .helpers import axe_check, download, login, pdf_pages_as_png, pdf_text, screenshot, t
-from .world import TODAY, build_world, days, german_date, running_cohort
+from .world import TODAY, build_world, days, enrol, german_date, running_cohort
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+EARLIER_RUN = [
+    ("Fatma", "Demir"),
+    ("Oksana", "Melnyk"),
+    ("Rahel", "Tesfaye"),
+    ("Małgorzata", "Wiśniewska"),
+    ("Huda", "Al-Khatib"),
+    ("Ana Maria", "Popescu"),
+]
 
 PEOPLE = [
     # family name, given name, date of birth, customer number, email, German level
@@ -46,7 +56,10 @@ def tab_until(page, predicate_js: str, *, limit: int = 60):
 
 def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     world = build_world()
-    running_cohort(world, number="2026-1")
+    earlier = running_cohort(world, number="2026-1")
+    for given, family in EARLIER_RUN:
+        enrol(earlier, given, family, datetime.date(1989, 4, 1))
+    running_cohort(world, number="2027-1", start_date=days(70), end_date=days(220), status=CohortStatus.PLANNED)
     page = new_page()
 
     # Log in and land on the staff start page.
@@ -56,7 +69,6 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     login(page, "mitarbeiterin")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Miriam")
     axe_check(page)
-    screenshot(page, "staff-start")
 
     # Create a cohort.
     page.get_by_role("link", name=t("New cohort")).click()
@@ -193,3 +205,9 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     report_text = pdf_text(report)
     for value in ("Kreisjobcenter Coesfeld", "962/0057/26", "Yılmaz", "Kowalska", "962D234567"):
         assert value in report_text, f"{value!r} missing from the absence report:\n{report_text}"
+
+    # Back on the start page: both running cohorts, the planned one and today's session with its register.
+    page.get_by_role("link", name=t("Start"), exact=True).click()
+    expect(page.get_by_role("main")).to_contain_text("2027-1")
+    axe_check(page)
+    screenshot(page, "staff-start")
