@@ -178,9 +178,17 @@ class Cohort(models.Model):
         verbose_name_plural = _("cohorts")
         ordering = ["-start_date", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "site", "number"], name="cohort_unique_number"),
+            models.UniqueConstraint(
+                fields=["programme", "site", "number"],
+                name="cohort_unique_number",
+                violation_error_message=_("This programme already has a run with this number at this site."),
+            ),
             models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="cohort_end_after_start"),
-            models.CheckConstraint(condition=Q(capacity__gt=0), name="cohort_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(capacity__gt=0),
+                name="cohort_capacity_positive",
+                violation_error_message=_("A cohort needs at least one place."),
+            ),
         ]
         indexes = [models.Index(fields=["status", "start_date"], name="cohort_status_start")]
 
@@ -253,6 +261,7 @@ class Participant(models.Model):
                 fields=["organisation", "jobcenter_customer_number"],
                 condition=~Q(jobcenter_customer_number=""),
                 name="participant_unique_customer_number",
+                violation_error_message=_("Another participant already has this Jobcenter customer number."),
             ),
         ]
 

@@ -35,9 +35,10 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
 
 
 def with_place_counts(qs: QuerySet[Cohort]) -> QuerySet[Cohort]:
+    # Meta.ordering is dropped from GROUP BY queries, so the order is stated again (pagination needs it).
     return qs.annotate(
         taken_places=Count("enrolments", filter=~Q(enrolments__status=EnrolmentStatus.WITHDRAWN)),
-    )
+    ).order_by("-start_date", "number", "pk")
 
 
 def cohort_roster(cohort: Cohort) -> QuerySet[Enrolment]:
