@@ -12,9 +12,7 @@ from playwright.sync_api import expect
 
 from certificates import services as certificate_services
 from certificates.models import Certificate, CertificateStatus
-from courses.models import CohortStatus
 
-from ..certificates.factories import attend, place
 from .helpers import (
     DESKTOP,
     axe_check,
@@ -27,34 +25,11 @@ from .helpers import (
     screenshot,
     t,
 )
-from .world import build_world, enrol, running_cohort, supervisor_at
+from .world import finished_cohort_with_results
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_URL = "https://zertifikate.integrationsbegleitung.example"
-
-
-def finished_cohort_with_results():
-    """A finished run: three participants met every requirement, Amina Haddad's attendance is too low."""
-    world = build_world()
-    cohort = running_cohort(
-        world,
-        number="2026-1",
-        start_date=datetime.date(2026, 2, 2),
-        end_date=datetime.date(2026, 6, 26),
-        status=CohortStatus.FINISHED,
-    )
-    facility, supervisor = supervisor_at(world, facility_name="Kita Regenbogen, Dülmen")
-    people = {
-        "lan": enrol(cohort, "Thị Lan", "Nguyễn", datetime.date(1988, 3, 14), username="teilnehmerin"),
-        "savas": enrol(cohort, "Savaş", "Yılmaz", datetime.date(1991, 11, 2)),
-        "agnieszka": enrol(cohort, "Agnieszka", "Kowalska", datetime.date(1985, 6, 27)),
-        "amina": enrol(cohort, "Amina", "Haddad", datetime.date(1994, 1, 9)),
-    }
-    for key, enrolment in people.items():
-        attend(enrolment, "0.6" if key == "amina" else "0.95")
-        place(enrolment, supervisor=supervisor, facility=facility)
-    return world, cohort, people
 
 
 def assert_prints_snapshot(text: str, certificate, world):

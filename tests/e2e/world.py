@@ -13,6 +13,7 @@ from accounts.models import Role
 from courses.models import CohortStatus
 from placements import services as placement_services
 
+from ..certificates.factories import attend, place
 from ..factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -149,3 +150,26 @@ def log_hours(placement, by, day: datetime.date, start: str, end: str, *, pause:
         activity=activity,
         by=by,
     )
+
+
+def finished_cohort_with_results():
+    """A finished run: three participants met every requirement, Amina Haddad's attendance is too low."""
+    world = build_world()
+    cohort = running_cohort(
+        world,
+        number="2026-1",
+        start_date=datetime.date(2026, 2, 2),
+        end_date=datetime.date(2026, 6, 26),
+        status=CohortStatus.FINISHED,
+    )
+    facility, supervisor = supervisor_at(world, facility_name="Kita Regenbogen, Dülmen")
+    people = {
+        "lan": enrol(cohort, "Thị Lan", "Nguyễn", datetime.date(1988, 3, 14), username="teilnehmerin"),
+        "savas": enrol(cohort, "Savaş", "Yılmaz", datetime.date(1991, 11, 2)),
+        "agnieszka": enrol(cohort, "Agnieszka", "Kowalska", datetime.date(1985, 6, 27)),
+        "amina": enrol(cohort, "Amina", "Haddad", datetime.date(1994, 1, 9)),
+    }
+    for key, enrolment in people.items():
+        attend(enrolment, "0.6" if key == "amina" else "0.95")
+        place(enrolment, supervisor=supervisor, facility=facility)
+    return world, cohort, people
