@@ -418,6 +418,12 @@ class ScaleGenerator:
         if chunk:
             flush()
 
+    def insert_objects(self, model, objects) -> None:
+        """``insert`` for model instances built here (every column, including auto_now_add ones, set)."""
+        names = [f.name for f in model._meta.concrete_fields]
+        attnames = [f.attname for f in model._meta.concrete_fields]
+        self.insert(model, names, (tuple(getattr(obj, a) for a in attnames) for obj in objects))
+
     def aware(self, day: datetime.date, hour: int = 9, minute: int = 0) -> datetime.datetime:
         return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=self.tz)
 
@@ -674,7 +680,7 @@ class ScaleGenerator:
                         withdrawn = plan.start + rng.randrange(1, 15 * 7) * DAY
                         if withdrawn > self.today:
                             withdrawn = None
-                    reliability = rng.choices([0.02, 0.05, 0.15], weights=[65, 28, 7])[0]
+                    reliability = rng.choices([0.02, 0.05, 0.15], weights=[70, 25, 5])[0]
                     if plan.bench:
                         reliability = 0.02
                     e = EnrolmentPlan(first_enrolment + n, pk, born, given, family, withdrawn, reliability)
@@ -900,6 +906,7 @@ class ScaleGenerator:
                     activated_at=self.aware(start, 8) if active else None,
                     activated_by_id=staff if active else None,
                     created_by_id=staff,
+                    created_at=self.aware(start - 25 * DAY, 10),
                 )
             )
             if complete and not deleted:
@@ -911,13 +918,17 @@ class ScaleGenerator:
                         issue_date=inspected - rng.randint(5, 60) * DAY,
                         has_relevant_entry=False,
                         checked_by_id=staff,
+                        checked_at=self.aware(inspected, 11),
                     )
                 )
             e.placement = {"pk": pk, "type": kind, "facility": facility_pk, "confirmed": 0, "complete": complete}
             if active:
                 entry_specs.append((pk, e, start, min(end, self.today - DAY), supervisor))
-        self.bulk(Placement, placements)
-        self.bulk(ConductCertificateCheck, checks)
+        self.insert_objects(Placement, placements)
+        first_check = self.ids.take(ConductCertificateCheck, len(checks))
+        for n, check in enumerate(checks):
+            check.pk = first_check + n
+        self.insert_objects(ConductCertificateCheck, checks)
         self.log(f"{len(placements):,} placements, {len(checks):,} certificate-of-conduct checks")
         self.pending_by_facility: dict[int, int] = defaultdict(int)
         first = self.ids.take(HourEntry, 0)
