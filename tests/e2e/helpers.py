@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture skips (or under CI fails) with the install hint
+    expect = None
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -3,12 +3,11 @@ with axe-core (no serious or critical violation: BITV 2.0 / WCAG 2.1 AA)."""
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import expect
 
 from certificates import services as certificate_services
 from placements.models import Placement
 
-from .helpers import axe_check, login
+from .helpers import axe_check, expect, login
 from .world import active_placement, enrol, finished_cohort_with_results, log_hours, past_weekdays, running_cohort
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

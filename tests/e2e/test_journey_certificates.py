@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from certificates import services as certificate_services
 from certificates.models import Certificate, CertificateStatus
@@ -17,6 +16,7 @@ from .helpers import (
     DESKTOP,
     axe_check,
     download,
+    expect,
     login,
     pdf_pages_as_png,
     pdf_text,

@@ -6,11 +6,10 @@ import re
 
 import openpyxl
 import pytest
-from playwright.sync_api import expect
 
 from courses.models import AttendanceRecord, AttendanceStatus, Cohort, CohortStatus, Enrolment, TeachingSession
 
-from .helpers import axe_check, download, login, pdf_pages_as_png, pdf_text, screenshot, t
+from .helpers import axe_check, download, expect, login, pdf_pages_as_png, pdf_text, screenshot, t
 from .world import TODAY, build_world, days, enrol, german_date, running_cohort
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -2,11 +2,10 @@
 participants logged; the bulk confirmation also works with the keyboard only."""
 
 import pytest
-from playwright.sync_api import expect
 
 from placements.models import HourEntryStatus
 
-from .helpers import PHONE, axe_check, login, screenshot, t
+from .helpers import PHONE, axe_check, expect, login, screenshot, t
 from .world import active_placement, build_world, enrol, log_hours, past_weekdays, running_cohort, supervisor_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
