@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import Cohort, Enrolment, Module, Organisation, Participant, Programme, Site
+from .models import (
+    AttendanceCorrection,
+    AttendanceRecord,
+    Cohort,
+    Enrolment,
+    Module,
+    Organisation,
+    Participant,
+    Programme,
+    Site,
+    TeachingSession,
+)
 
 
 @admin.register(Organisation)
@@ -61,3 +72,38 @@ class EnrolmentAdmin(admin.ModelAdmin):
     list_filter = ("status", "cohort__programme")
     autocomplete_fields = ("participant",)
     readonly_fields = ("created_by", "created_at")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Attendance is written only through the register (services keep the correction history), so the
+    admin shows it without letting anyone change it unrecorded."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TeachingSession)
+class TeachingSessionAdmin(admin.ModelAdmin):
+    list_display = ("date", "start_time", "end_time", "cohort", "module", "units", "trainer")
+    list_filter = ("module__programme", "cohort")
+    date_hierarchy = "date"
+    list_select_related = ("cohort__programme", "cohort__site", "module")
+
+
+@admin.register(AttendanceRecord)
+class AttendanceRecordAdmin(ReadOnlyAdmin):
+    list_display = ("session", "enrolment", "status", "late_minutes", "early_minutes", "attended_units")
+    list_filter = ("status",)
+    list_select_related = ("session__cohort__programme", "session__cohort__site", "enrolment__participant")
+
+
+@admin.register(AttendanceCorrection)
+class AttendanceCorrectionAdmin(ReadOnlyAdmin):
+    list_display = ("record", "changed_by", "changed_at", "old_status", "new_status")
+    list_select_related = ("record__session", "record__enrolment__participant", "changed_by")
