@@ -545,7 +545,9 @@ def hours_log(
 def _lock_entries(entry_ids) -> list[HourEntry]:
     return list(
         HourEntry.objects.select_for_update(of=("self",))
-        .select_related("placement__facility", "placement__enrolment__participant", "decided_by")
+        # decided_by is not joined: after waiting for the lock PostgreSQL re-reads the locked row but not
+        # the joined ones, so "already confirmed by" would name nobody.
+        .select_related("placement__facility", "placement__enrolment__participant")
         .filter(pk__in=list(entry_ids))
         .order_by("pk")
     )

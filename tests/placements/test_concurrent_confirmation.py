@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.utils import translation
 
 from core.exceptions import DomainError
 from placements import services
@@ -28,7 +29,8 @@ def _race(target, args_list):
     def run(*args):
         try:
             barrier.wait()
-            results.append(("ok", target(*args)))
+            with translation.override("en"):  # each thread starts in the default language
+                results.append(("ok", target(*args)))
         except DomainError as error:
             results.append(("refused", str(error)))
         finally:
@@ -50,7 +52,8 @@ def test_concurrent_confirmation_of_the_same_entry(active_placement, participant
     results = _race(lambda user: services.hours_confirm(entry=entry, by=user), [(supervisor,), (second,)])
 
     assert sorted(kind for kind, _ in results) == ["ok", "refused"]
-    assert "already confirmed" in next(text for kind, text in results if kind == "refused")
+    refusal = next(text for kind, text in results if kind == "refused")
+    assert "already confirmed by Test" in refusal
     assert HourEntry.objects.get(pk=entry.pk).status == HourEntryStatus.CONFIRMED
     assert HourEntryEvent.objects.filter(entry=entry, action=HourEntryAction.CONFIRMED).count() == 1
 
