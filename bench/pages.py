@@ -80,6 +80,7 @@ class World:
         self.typical = (
             Cohort.objects.filter(site__organisation_id=organisation_id, status="finished")
             .exclude(pk=self.big.pk)
+            .filter(pk__in=Cohort.objects.filter(enrolments__certificates__isnull=False).values("pk"))
             .annotate(people=Count("enrolments"))
             .filter(people__gte=24, people__lte=26)
             .order_by("-end_date")
