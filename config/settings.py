@@ -161,6 +161,21 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-hover align-middle"}
 # Public address used in links that leave the app (certificate QR codes, emails).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Placements (docs/placements.md): §72a SGB VIII, §34 IfSG and the working-time rules (ArbZG) as defaults.
+PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS = int(os.environ.get("PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS", "3"))
+PLACEMENT_CONDUCT_RETENTION_MONTHS = int(os.environ.get("PLACEMENT_CONDUCT_RETENTION_MONTHS", "3"))
+PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS = int(os.environ.get("PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS", "24"))
+PLACEMENT_MAX_WORK_MINUTES_PER_DAY = int(os.environ.get("PLACEMENT_MAX_WORK_MINUTES_PER_DAY", "600"))
+PLACEMENT_BREAK_RULES = ((360, 30), (540, 45))  # more than N minutes of work need M minutes of break
+PLACEMENT_MIN_BREAK_PART_MINUTES = 15
+
+# Certificates (docs/certificates.md).
+CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")
+CERTIFICATE_VERIFY_MAX_FAILURES = int(os.environ.get("CERTIFICATE_VERIFY_MAX_FAILURES", "10"))
+CERTIFICATE_VERIFY_WINDOW_SECONDS = int(os.environ.get("CERTIFICATE_VERIFY_WINDOW_SECONDS", "900"))
+# Number of reverse proxies in front of the app; behind one load balancer set 1, so throttling counts clients.
+CERTIFICATE_TRUSTED_PROXIES = int(os.environ.get("CERTIFICATE_TRUSTED_PROXIES", "0"))
+
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Facility, HourEntry, HourEntryEvent, Placement
+from .models import ConductCertificateCheck, Facility, HourEntry, HourEntryEvent, Placement
 
 
 @admin.register(Facility)
@@ -37,3 +37,32 @@ class HourEntryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(HourEntryEvent)
+class HourEntryEventAdmin(_ReadOnly):
+    """The confirmation history: kept as it happened."""
+
+    list_display = ("entry", "action", "by", "at")
+    list_filter = ("action",)
+    list_select_related = ("entry__placement__enrolment__participant", "by")
+
+
+@admin.register(ConductCertificateCheck)
+class ConductCertificateCheckAdmin(_ReadOnly):
+    """§72a facts, read-only and without search: recorded on the placement page, deleted by
+    ``purge_conduct_certificates``; the admin only lets an administrator see that the purge works."""
+
+    list_display = ("placement", "inspected_on", "checked_at")
+    list_select_related = ("placement__enrolment__participant",)
