@@ -6,9 +6,11 @@ from django.views.generic import TemplateView
 from courses import selectors as course_selectors
 from placements.selectors import facilities_visible_to
 
+START_PAGE_COHORTS = 10
+
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """One start page per role; each role's part comes from its own course_selectors."""
+    """One start page per role; each role's part comes from its app's selectors."""
 
     def get_template_names(self):
         user = self.request.user
@@ -24,12 +26,14 @@ class HomeView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         if user.is_superuser or user.is_programme_staff:
-            context["running_cohorts"] = course_selectors.with_place_counts(
-                course_selectors.cohorts_visible_to(user).filter(status="running")
-            ).order_by("start_date")
-            context["planned_cohorts"] = course_selectors.with_place_counts(
-                course_selectors.cohorts_visible_to(user).filter(status="planned")
-            ).order_by("start_date")
+            # A large provider runs hundreds of cohorts: the start page shows the next ten of each kind
+            # and links to the filtered list for the rest.
+            for status in ("running", "planned"):
+                cohorts = course_selectors.cohorts_visible_to(user).filter(status=status)
+                context[f"{status}_cohorts"] = course_selectors.with_place_counts(cohorts).order_by(
+                    "start_date", "number", "pk"
+                )[:START_PAGE_COHORTS]
+                context[f"{status}_total"] = cohorts.count()
         elif user.is_supervisor:
             context["facilities"] = facilities_visible_to(user)
         elif user.is_participant:

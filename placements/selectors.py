@@ -1,9 +1,9 @@
 """Reads, already limited to what the user may see, with the joins each page needs."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from courses.models import FacilityType
 from courses.rules import staff_organisation_ids
@@ -111,9 +111,13 @@ def pending_entries_for_supervisor(user) -> QuerySet[HourEntry]:
 
 def supervisor_overview(user) -> dict:
     """Start-page numbers for a supervisor: pending entries and their placements with progress."""
+    # Placements stay "active" after their last day; a supervisor of a large provider would otherwise load
+    # every placement of past years. Keep the current ones and any that still wait for a confirmation.
+    recent = date.today() - timedelta(days=14)
+    waiting = Exists(HourEntry.objects.filter(placement=OuterRef("pk"), status=HourEntryStatus.PENDING))
     placements = list(
         with_minutes(
-            placements_visible_to(user).filter(status=PlacementStatus.ACTIVE)
+            placements_visible_to(user).filter(status=PlacementStatus.ACTIVE).filter(Q(end_date__gte=recent) | waiting)
             if user.is_supervisor
             else Placement.objects.none()
         ).order_by("end_date", "enrolment__participant__name_key")
