@@ -3,12 +3,14 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from core.tables import CellTemplateColumn
+
 from .models import AttendanceCorrection, AttendanceRecord, TeachingSession
 
 
 class SessionTable(tables.Table):
     date = tables.DateColumn(short=True, verbose_name=_("Date"))
-    time = tables.TemplateColumn(
+    time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}",
         accessor="pk",
         verbose_name=_("Time"),
@@ -18,13 +20,13 @@ class SessionTable(tables.Table):
     topic = tables.Column(verbose_name=_("Topic"))
     trainer = tables.Column(verbose_name=_("Trainer"))
     units = tables.Column(verbose_name=_("Units"), attrs={"td": {"class": "text-end"}})
-    register = tables.TemplateColumn(
+    register = CellTemplateColumn(
         template_name="courses/attendance/_session_register_cell.html",
         accessor="pk",
         verbose_name=_("Register"),
         order_by=("recorded",),
     )
-    actions = tables.TemplateColumn(
+    actions = CellTemplateColumn(
         template_name="courses/attendance/_session_actions.html", accessor="pk", verbose_name="", orderable=False
     )
 
@@ -41,7 +43,7 @@ class CorrectionTable(tables.Table):
     participant = tables.Column(
         accessor="record__enrolment__participant__sortable_name", verbose_name=_("Participant"), orderable=False
     )
-    change = tables.TemplateColumn(
+    change = CellTemplateColumn(
         template_name="courses/attendance/_correction_change.html",
         accessor="pk",
         verbose_name=_("Change"),
@@ -57,17 +59,17 @@ class CorrectionTable(tables.Table):
 
 class EnrolmentAttendanceTable(tables.Table):
     date = tables.DateColumn(accessor="session__date", short=True, verbose_name=_("Date"))
-    time = tables.TemplateColumn(
+    time = CellTemplateColumn(
         "{{ record.session.start_time|time:'H:i' }}–{{ record.session.end_time|time:'H:i' }}",
         accessor="pk",
         verbose_name=_("Time"),
         orderable=False,
     )
     module = tables.Column(accessor="session__module__title", verbose_name=_("Module"))
-    status = tables.TemplateColumn(
+    status = CellTemplateColumn(
         template_name="courses/attendance/_status_badge.html", verbose_name=_("Attendance"), orderable=False
     )
-    minutes = tables.TemplateColumn(
+    minutes = CellTemplateColumn(
         template_name="courses/attendance/_minutes_cell.html",
         accessor="pk",
         verbose_name=_("Late / left early"),
@@ -87,18 +89,18 @@ class AbsenceReportTable(tables.Table):
 
     name = tables.Column(verbose_name=_("Name"))
     customer_number = tables.Column(verbose_name=_("Customer no."), default="–")
-    days = tables.TemplateColumn(
+    days = CellTemplateColumn(
         template_name="courses/attendance/_absence_days.html", verbose_name=_("Absence days"), orderable=False
     )
     e = tables.Column(accessor="totals__E", verbose_name="E", attrs={"td": {"class": "text-end"}})
     k = tables.Column(accessor="totals__K", verbose_name="K", attrs={"td": {"class": "text-end"}})
     ue = tables.Column(accessor="totals__UE", verbose_name="UE", attrs={"td": {"class": "text-end"}})
-    attended = tables.TemplateColumn(
+    attended = CellTemplateColumn(
         "{{ record.attended_units }} / {{ record.held_units }}",
         accessor="enrolment_id",
         verbose_name=_("Units attended / held"),
     )
-    actions = tables.TemplateColumn(
+    actions = CellTemplateColumn(
         template_name="courses/attendance/_absence_actions.html",
         accessor="enrolment_id",
         verbose_name="",
@@ -115,7 +117,7 @@ def matrix_table(rows, modules, request=None):
     extra = [
         (
             f"module_{module.pk}",
-            tables.TemplateColumn(
+            CellTemplateColumn(
                 template_name="courses/attendance/_progress_cell.html",
                 accessor=tables.A(f"progress__{index}"),
                 verbose_name=f"{module.position}. {module.title}",
@@ -130,7 +132,7 @@ def matrix_table(rows, modules, request=None):
 
 
 class MatrixTable(tables.Table):
-    name = tables.TemplateColumn(
+    name = CellTemplateColumn(
         template_name="courses/attendance/_matrix_name.html",
         accessor=tables.A("enrolment"),
         verbose_name=_("Participant"),

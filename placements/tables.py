@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from core.tables import CellTemplateColumn
+
 from .models import Facility, HourEntry, Placement
 
 
@@ -32,10 +34,10 @@ class PlacementTable(tables.Table):
     facility = tables.Column(accessor="facility__name", verbose_name=_("Facility"))
     start_date = tables.DateColumn(short=True, verbose_name=_("Start"))
     end_date = tables.DateColumn(short=True, verbose_name=_("End"))
-    progress = tables.TemplateColumn(
+    progress = CellTemplateColumn(
         template_name="placements/_progress_cell.html", verbose_name=_("Hours"), orderable=False
     )
-    status = tables.TemplateColumn(
+    status = CellTemplateColumn(
         template_name="placements/_status_badge.html", verbose_name=_("Status"), order_by=("status",)
     )
 
@@ -48,21 +50,21 @@ class PlacementTable(tables.Table):
 
 class HourEntryTable(tables.Table):
     date = tables.DateColumn(short=True, verbose_name=_("Date"))
-    time = tables.TemplateColumn(
+    time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}", verbose_name=_("Time"), orderable=False
     )
     break_minutes = tables.Column(verbose_name=_("Break (min)"), attrs={"td": {"class": "text-end"}})
-    work = tables.TemplateColumn(
+    work = CellTemplateColumn(
         "{% load ui %}{{ record.work_minutes|hours }} h",
         verbose_name=_("Work"),
         order_by=("work_minutes",),
         attrs={"td": {"class": "text-end"}},
     )
     activity = tables.Column(verbose_name=_("Activity"))
-    status = tables.TemplateColumn(
+    status = CellTemplateColumn(
         template_name="placements/_entry_status.html", verbose_name=_("Status"), order_by=("status",)
     )
-    actions = tables.TemplateColumn(template_name="placements/_entry_actions.html", verbose_name="", orderable=False)
+    actions = CellTemplateColumn(template_name="placements/_entry_actions.html", verbose_name="", orderable=False)
 
     class Meta:
         model = HourEntry

@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from core.tables import CellTemplateColumn
+
 from .models import ImportRecord
 
 
@@ -8,10 +10,10 @@ class PreviewTable(tables.Table):
     """The preview's rows (plain dicts stored on the ImportRecord)."""
 
     row = tables.Column(verbose_name=_("Row"), attrs={"td": {"class": "text-end"}})
-    status = tables.TemplateColumn(template_name="spreadsheets/_row_status.html", verbose_name=_("Result"))
+    status = CellTemplateColumn(template_name="spreadsheets/_row_status.html", verbose_name=_("Result"))
     name = tables.Column(verbose_name=_("Name"))
     born = tables.Column(verbose_name=_("Date of birth"), orderable=False)
-    details = tables.TemplateColumn(
+    details = CellTemplateColumn(
         template_name="spreadsheets/_row_details.html", verbose_name=_("Details"), orderable=False, accessor="row"
     )
 
@@ -25,7 +27,7 @@ class ImportRecordTable(tables.Table):
     file_name = tables.LinkColumn("spreadsheets:import_detail", args=[tables.A("pk")], verbose_name=_("File"))
     cohort = tables.Column(accessor="cohort__number", verbose_name=_("Cohort"), order_by=("cohort__number",))
     created_by = tables.Column(verbose_name=_("Uploaded by"))
-    status = tables.TemplateColumn(template_name="spreadsheets/_import_status.html", verbose_name=_("Status"))
+    status = CellTemplateColumn(template_name="spreadsheets/_import_status.html", verbose_name=_("Status"))
     rows_new = tables.Column(attrs={"td": {"class": "text-end"}})
     rows_updated = tables.Column(attrs={"td": {"class": "text-end"}})
     rows_unchanged = tables.Column(attrs={"td": {"class": "text-end"}})
