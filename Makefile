@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup fixtures messages lint bench clean
+.PHONY: run test install setup fixtures messages lint bench bench-data clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,8 +54,20 @@ messages: install
 	$(PY) manage.py makemessages -l de --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
 	$(PY) manage.py compilemessages -l de --ignore '.venv/*'
 
-bench: setup
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+# Benchmarks (docs/benchmarks.md). `make bench-data` builds the large dataset once (minutes), `make bench`
+# prints the figures; BENCH_DATABASE_URL chooses the database (a PostgreSQL URL for the production figures).
+BENCH_DATABASE_URL ?= sqlite:////tmp/scale.sqlite3
+
+bench-data: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py createcachetable
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py generate_scale_data --scale 1 --seed 2022
+
+bench: install
+	$(PY) bench/certificate_pdf.py
+	$(PY) bench/import_participants.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/pages.py --repeat 30
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/gunicorn_load.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -106,7 +106,7 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     screenshot(page, "cohort-detail")
 
     # Plan module 1 from a weekly pattern (Mondays and Wednesdays) and one session today for module 2.
-    page.get_by_role("link", name=t("Sessions"), exact=True).click()
+    page.get_by_role("link", name=t("Teaching sessions"), exact=True).click()
     axe_check(page)
     page.get_by_role("link", name=t("Plan from a weekly pattern")).click()
     axe_check(page)
@@ -135,7 +135,7 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     page.locator("#id_topic").fill("Kinderrechte im Kita-Alltag")
     page.locator("#id_trainer").fill("Dr. Ursula Brinkmann")
     page.get_by_role("button", name=t("Save")).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(t("Sessions"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(t("Teaching sessions"))
     today_session = TeachingSession.objects.get(cohort=cohort, date=TODAY, module=world.modules[1])
     axe_check(page)
 
