@@ -222,7 +222,8 @@ def evaluate(facts: Facts) -> Eligibility:
 
 def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
-    cohort = Cohort.objects.select_related("programme", "site", "site__organisation").get(pk=cohort.pk)
+    # The caller's cohort object is used as it is, so the attendance and placement reads it remembers
+    # (core.memo) are shared with the other sections of the same page.
     enrolments = list(
         Enrolment.objects.filter(cohort=cohort)
         .select_related("participant")

@@ -44,7 +44,10 @@ def certificates_visible_to(user) -> QuerySet[Certificate]:
 def current_certificates_of_cohort(cohort: Cohort) -> dict[int, Certificate]:
     return {
         c.enrolment_id: c
-        for c in Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID)
+        # The overview shows number and links only; the snapshot JSON is the heavy part of each row.
+        for c in Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID).defer(
+            "snapshot"
+        )
     }
 
 

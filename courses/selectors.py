@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from core.memo import remembered_on
 from core.text import fold
 
 from .models import Cohort, Enrolment, EnrolmentStatus, Organisation, Participant, Programme, Site
@@ -166,8 +167,13 @@ def attendance_progress_for_cohort(
     cohort: Cohort, *, today: datetime.date | None = None
 ) -> dict[int, list[ModuleProgress]]:
     """Keyed by Enrolment id, for every enrolment of the cohort, modules in position order.
-    A fixed number of queries whatever the cohort size (aggregate queries, no per-row queries)."""
-    return _progress_for(cohort, Enrolment.objects.filter(cohort=cohort), today=today)
+    A fixed number of queries whatever the cohort size (aggregate queries, no per-row queries); computed once
+    per cohort object and day, since the cohort page's sections and the certificates panel all ask."""
+    return remembered_on(
+        cohort,
+        f"attendance_progress:{today}",
+        lambda: _progress_for(cohort, Enrolment.objects.filter(cohort=cohort), today=today),
+    )
 
 
 def attendance_progress_for_enrolment(

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
+from core.memo import remembered_on
 from courses.models import FacilityType
 from courses.rules import staff_organisation_ids
 
@@ -137,11 +138,20 @@ def staff_open_placements(user) -> list[Placement]:
     """Planned placements (blocked until prerequisites are complete) and active ones with pending hours."""
     if not (user.is_superuser or user.is_programme_staff):
         return []
-    qs = with_minutes(placements_visible_to(user)).filter(
-        Q(status=PlacementStatus.PLANNED)
-        | Q(status=PlacementStatus.ACTIVE, hour_entries__status=HourEntryStatus.PENDING)
+    # First the (at most 50) placements, found through an EXISTS test; then their hour sums. Summing over the
+    # join before the LIMIT took a second on a large provider's data (docs/benchmarks.md).
+    waiting = Exists(HourEntry.objects.filter(placement=OuterRef("pk"), status=HourEntryStatus.PENDING))
+    chosen = list(
+        placements_visible_to(user)
+        .filter(Q(status=PlacementStatus.PLANNED) | (Q(status=PlacementStatus.ACTIVE) & waiting))
+        .order_by("start_date", "enrolment__participant__name_key", "pk")
+        .values_list("pk", flat=True)[:50]
     )
-    return list(qs.distinct().order_by("start_date", "enrolment__participant__name_key")[:50])
+    return list(
+        with_minutes(_placement_base().filter(pk__in=chosen)).order_by(
+            "start_date", "enrolment__participant__name_key", "pk"
+        )
+    )
 
 
 # --- The interface the certificates app reads ---------------------------------------------------------
@@ -218,7 +228,12 @@ def _loaded_conduct_check(placement: Placement):
 
 
 def placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
-    """Keyed by Enrolment id; enrolments without any placement are absent. Fixed number of queries (two)."""
+    """Keyed by Enrolment id; enrolments without any placement are absent. Fixed number of queries (two),
+    computed once per cohort object (the cohort page and its certificates panel both ask)."""
+    return remembered_on(cohort, "placement_summaries", lambda: _placement_summaries_for_cohort(cohort))
+
+
+def _placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
     required = cohort.programme.required_placement_hours * 60
     placements = (
         Placement.objects.filter(enrolment__cohort_id=cohort.pk)
