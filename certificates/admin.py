@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import Certificate, CertificateNumberCounter
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ReadOnlyAdmin):
     """Read-only: a certificate is changed only by revoking or reissuing it on the staff pages, so the
     snapshot that was printed can never be edited behind the holder's back."""
 
@@ -18,25 +20,7 @@ class CertificateAdmin(admin.ModelAdmin):
         "issued_by",
     )
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(CertificateNumberCounter)
-class CertificateNumberCounterAdmin(admin.ModelAdmin):
+class CertificateNumberCounterAdmin(ReadOnlyAdmin):
     list_display = ("prefix", "year", "last_number")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

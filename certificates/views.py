@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
@@ -8,7 +8,7 @@ from django_tables2 import RequestConfig
 
 from core.exceptions import DomainError
 from core.views import ObjectPermissionMixin, apply_domain_error
-from courses.models import Cohort, Enrolment
+from courses.view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 from . import selectors, services, throttle
 from .eligibility import eligibility_for_enrolment
@@ -24,32 +24,14 @@ def _language(request) -> str | None:
     return value if value in CertificateLanguage.values else None
 
 
-class CohortMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_cohort"):
-            self._cohort = get_object_or_404(
-                Cohort.objects.select_related("programme", "site", "site__organisation"), pk=self.kwargs["pk"]
-            )
-        return self._cohort
-
-
-class EnrolmentMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_enrolment"):
-            self._enrolment = get_object_or_404(
-                Enrolment.objects.select_related(
-                    "participant", "cohort", "cohort__programme", "cohort__site", "cohort__site__organisation"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._enrolment
+# The cohort and enrolment pages share the courses app's lookups.
+CohortMixin = CohortObjectMixin
+EnrolmentMixin = EnrolmentObjectMixin
 
 
 class CertificateMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_certificate"):
-            self._certificate = get_object_or_404(selectors.certificates_with_related(), pk=self.kwargs["pk"])
-        return self._certificate
+    def get_permission_queryset(self):
+        return selectors.certificates_with_related()
 
 
 # --- Staff: cohort ---------------------------------------------------------------------------------

@@ -8,20 +8,23 @@ from .exceptions import DomainError
 
 
 class ObjectPermissionMixin(PermissionRequiredMixin):
-    """Every view names ``permission_required``; the object it is checked against comes from
-    ``get_permission_object`` (the view's object by default, or ``permission_model`` looked up by URL)."""
+    """Every view names ``permission_required``; the object it is checked against is the URL's object,
+    looked up once in ``get_permission_queryset()`` (``permission_model`` by default), or the view's own
+    ``get_object()`` when there is none (list and create pages check without an object)."""
 
     permission_model = None
     permission_url_kwarg = "pk"
 
+    def get_permission_queryset(self):
+        return self.permission_model._default_manager.all() if self.permission_model is not None else None
+
     def get_permission_object(self):
-        if self.permission_model is not None:
-            if not hasattr(self, "_permission_object"):
-                self._permission_object = get_object_or_404(
-                    self.permission_model, pk=self.kwargs[self.permission_url_kwarg]
-                )
-            return self._permission_object
-        return super().get_permission_object()
+        queryset = self.get_permission_queryset()
+        if queryset is None:
+            return super().get_permission_object()
+        if not hasattr(self, "_permission_object"):
+            self._permission_object = get_object_or_404(queryset, pk=self.kwargs[self.permission_url_kwarg])
+        return self._permission_object
 
 
 def apply_domain_error(form, error: DomainError) -> None:

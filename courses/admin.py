@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import (
     AttendanceCorrection,
     AttendanceRecord,
@@ -72,20 +74,6 @@ class EnrolmentAdmin(admin.ModelAdmin):
     list_filter = ("status", "cohort__programme")
     autocomplete_fields = ("participant",)
     readonly_fields = ("created_by", "created_at")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Attendance is written only through the register (services keep the correction history), so the
-    admin shows it without letting anyone change it unrecorded."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(TeachingSession)

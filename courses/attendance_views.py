@@ -4,7 +4,7 @@ selectors and ``courses.reports`` read, ``courses.report_pdf`` prints."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -24,8 +24,9 @@ from .attendance_tables import (
     SessionTable,
     matrix_table,
 )
-from .models import LATENESS_TOLERANCE_MINUTES, Cohort, Enrolment, EnrolmentStatus, Module
+from .models import LATENESS_TOLERANCE_MINUTES, EnrolmentStatus, Module
 from .report_pdf import render_absence_report, render_attendance_sheet, render_dropout_notice
+from .view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 
 def _pdf(content: bytes, filename: str, *, inline=True) -> HttpResponse:
@@ -35,45 +36,12 @@ def _pdf(content: bytes, filename: str, *, inline=True) -> HttpResponse:
     return response
 
 
-class CohortObjectMixin(ObjectPermissionMixin):
-    """The cohort from the URL, with what headers and breadcrumbs need, read once."""
-
-    def get_permission_object(self):
-        if not hasattr(self, "_cohort"):
-            self._cohort = get_object_or_404(
-                Cohort.objects.select_related("programme", "site", "site__organisation"), pk=self.kwargs["pk"]
-            )
-        return self._cohort
-
-    @property
-    def cohort(self) -> Cohort:
-        return self.get_permission_object()
-
-
 class SessionObjectMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_session"):
-            self._session = get_object_or_404(selectors.sessions_with_cohort(), pk=self.kwargs["pk"])
-        return self._session
+    def get_permission_queryset(self):
+        return selectors.sessions_with_cohort()
 
     @property
     def session(self):
-        return self.get_permission_object()
-
-
-class EnrolmentObjectMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_enrolment"):
-            self._enrolment = get_object_or_404(
-                Enrolment.objects.select_related(
-                    "participant", "cohort", "cohort__programme", "cohort__site", "cohort__site__organisation"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._enrolment
-
-    @property
-    def enrolment(self) -> Enrolment:
         return self.get_permission_object()
 
 

@@ -20,6 +20,7 @@ from .forms import (
 )
 from .models import Cohort, Enrolment, EnrolmentStatus, Participant
 from .tables import CohortTable, ParticipantTable, RosterTable
+from .view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 
 class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
@@ -109,16 +110,11 @@ class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
         return redirect("courses:cohort_detail", pk=cohort.pk)
 
 
-class EnrolView(ObjectPermissionMixin, TemplateView):
+class EnrolView(CohortObjectMixin, TemplateView):
     """Enrol an existing participant (searchable list) or a new one (full form) into a cohort."""
 
     permission_required = "courses.enrol_cohort"
-    permission_model = Cohort
     template_name = "courses/enrol.html"
-
-    @property
-    def cohort(self) -> Cohort:
-        return self.get_permission_object()
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault(
@@ -165,19 +161,10 @@ class EnrolView(ObjectPermissionMixin, TemplateView):
         return redirect("courses:cohort_detail", pk=self.cohort.pk)
 
 
-class WithdrawView(ObjectPermissionMixin, FormView):
+class WithdrawView(EnrolmentObjectMixin, FormView):
     permission_required = "courses.withdraw_enrolment"
     template_name = "courses/withdraw.html"
     form_class = WithdrawForm
-
-    def get_permission_object(self):
-        if not hasattr(self, "_enrolment"):
-            from django.shortcuts import get_object_or_404
-
-            self._enrolment = get_object_or_404(
-                Enrolment.objects.select_related("cohort", "cohort__site", "participant"), pk=self.kwargs["pk"]
-            )
-        return self._enrolment
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import ConductCertificateCheck, Facility, HourEntry, HourEntryEvent, Placement
 
 
@@ -26,32 +28,15 @@ class HourEntryEventInline(admin.TabularInline):
 
 
 @admin.register(HourEntry)
-class HourEntryAdmin(admin.ModelAdmin):
+class HourEntryAdmin(ReadOnlyAdmin):
     # Read-only: changes go through the services so the history and the rules stay complete.
     list_display = ("placement", "date", "start_time", "end_time", "work_minutes", "status")
     list_filter = ("status",)
     inlines = [HourEntryEventInline]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
-
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(HourEntryEvent)
-class HourEntryEventAdmin(_ReadOnly):
+class HourEntryEventAdmin(ReadOnlyAdmin):
     """The confirmation history: kept as it happened."""
 
     list_display = ("entry", "action", "by", "at")
@@ -60,7 +45,7 @@ class HourEntryEventAdmin(_ReadOnly):
 
 
 @admin.register(ConductCertificateCheck)
-class ConductCertificateCheckAdmin(_ReadOnly):
+class ConductCertificateCheckAdmin(ReadOnlyAdmin):
     """§72a facts, read-only and without search: recorded on the placement page, deleted by
     ``purge_conduct_certificates``; the admin only lets an administrator see that the purge works."""
 

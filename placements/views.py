@@ -408,15 +408,10 @@ class HourEntryCreateView(PlacementMixin, FormView):
 
 
 class EntryMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_entry"):
-            self._entry = get_object_or_404(
-                HourEntry.objects.select_related(
-                    "placement__facility", "placement__enrolment__participant", "placement__enrolment__cohort"
-                ),
-                pk=self.kwargs["pk"],
-            )
-        return self._entry
+    def get_permission_queryset(self):
+        return HourEntry.objects.select_related(
+            "placement__facility", "placement__enrolment__participant", "placement__enrolment__cohort"
+        )
 
     @property
     def entry(self) -> HourEntry:
