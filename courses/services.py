@@ -3,14 +3,13 @@ DomainError with a message for the user; callers never half-save."""
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from accounts.services import login_create
 from core.exceptions import DomainError
 from core.text import clean_name, fold
 
@@ -161,28 +160,17 @@ def participant_update(*, participant: Participant, by, **fields) -> Participant
 @transaction.atomic
 def participant_login_create(*, participant: Participant, username: str, password: str, by):
     """Give a participant their own login, so they can follow their progress and fetch their certificate."""
-    User = get_user_model()
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.user_id:
         raise DomainError(_("%(name)s already has a login.") % {"name": participant.full_name})
-    username = (username or "").strip()
-    if not username:
-        raise DomainError(_("Please enter a user name."), field="username")
-    if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("The user name %(username)s is already taken.") % {"username": username}, field="username")
-    user = User(
+    user = login_create(
         username=username,
-        first_name=participant.given_name[:150],
-        last_name=participant.family_name[:150],
-        email=participant.email,
+        password=password,
         role=Role.PARTICIPANT,
+        first_name=participant.given_name,
+        last_name=participant.family_name,
+        email=participant.email,
     )
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise DomainError(" ".join(error.messages), field="password") from error
-    user.set_password(password)
-    user.save()
     participant.user = user
     participant.save(update_fields=["user"])
     return user

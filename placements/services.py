@@ -3,8 +3,6 @@ checks and raises DomainError with a message for the user; callers never half-sa
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -12,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from accounts.services import login_create
 from core.exceptions import DomainError
 from courses.models import Enrolment, EnrolmentStatus, Participant
 
@@ -93,25 +92,14 @@ def supervisor_create(
     *, facility: Facility, username: str, first_name: str, last_name: str, email: str, password: str, by
 ):
     """Create a supervisor login (Praxisanleitung) and link it to the facility."""
-    User = get_user_model()
-    username = (username or "").strip()
-    if not username:
-        raise DomainError(_("Please enter a user name."), field="username")
-    if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("The user name %(username)s is already taken.") % {"username": username}, field="username")
-    user = User(
+    user = login_create(
         username=username,
-        first_name=(first_name or "").strip()[:150],
-        last_name=(last_name or "").strip()[:150],
-        email=(email or "").strip(),
+        password=password,
         role=Role.SUPERVISOR,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
     )
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise DomainError(" ".join(error.messages), field="password") from error
-    user.set_password(password)
-    user.save()
     facility.supervisors.add(user)
     return user
 
