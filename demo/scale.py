@@ -1007,10 +1007,9 @@ class ScaleGenerator:
 
     def build_certificates(self) -> None:
         from certificates.models import Certificate, CertificateNumberCounter, CertificateStatus
-        from certificates.pdf import TEMPLATE_VERSION, qr_mask_for
+        from certificates.pdf import TEMPLATE_VERSION
         from certificates.services import number_prefix
-        from certificates.snapshot import _labels
-        from courses.models import FacilityType
+        from certificates.snapshot import snapshot_document
 
         rng = self.rng
         target = self.targets["certificates"]
@@ -1021,7 +1020,6 @@ class ScaleGenerator:
                 if len(chosen) < target and self.eligible(plan, e):
                     chosen.append((plan, e))
         chosen.sort(key=lambda pair: (pair[0].end, pair[1].pk))
-        labels = {kind: _labels(kind, FacilityType.choices) for kind in FacilityType.values}
         org_objects = {o.pk: o for o in Organisation.objects.all()}
         cohort_objects = {c.pk: c for c in Cohort.objects.select_related("site", "programme")}
         staff_names = {u.pk: u.get_full_name() for u in get_user_model().objects.filter(role=Role.STAFF)}
@@ -1053,51 +1051,27 @@ class ScaleGenerator:
                 organisation = org_objects[self.orgs[plan.org]["pk"]]
                 by = self.orgs[plan.org]["staff"][0]
                 language = "de" if rng.random() < 0.9 else "en"
-                snapshot = {
-                    "template_version": TEMPLATE_VERSION,
-                    "language": language,
-                    "number": number,
-                    "verification_code": code,
-                    "verification_url": url,
-                    "issued_at": issued_at.astimezone(datetime.UTC).isoformat(),
-                    "issued_on": issued_at.date().isoformat(),
-                    "organisation": {"name": organisation.name, "address": organisation.address},
-                    "funding_body": cohort.funding_body,
-                    "partners": cohort.partners,
-                    "measure_number": cohort.measure_number,
-                    "site": {"name": cohort.site.name},
-                    "participant": {
-                        "given_name": e.given,
-                        "family_name": e.family,
-                        "full_name": f"{e.given} {e.family}",
-                        "date_of_birth": e.born.isoformat(),
-                    },
-                    "programme": {"title": cohort.programme.title},
-                    "cohort": {
-                        "number": cohort.number,
-                        "start_date": cohort.start_date.isoformat(),
-                        "end_date": cohort.end_date.isoformat(),
-                    },
-                    "modules": [
-                        {
-                            "position": index + 1,
-                            "title": title,
-                            "planned_units": planned,
-                            "attended_units": str(min(one_decimal(e.attended[index]), planned)),
-                        }
+                with_mask = self.qr_masks == "all" or (self.qr_masks == "bench" and plan.bench)
+                masked += with_mask
+                snapshot = snapshot_document(
+                    number=number,
+                    verification_code=code,
+                    verification_url=url,
+                    issued_at=issued_at,
+                    language=language,
+                    organisation=organisation,
+                    cohort=cohort,
+                    given_name=e.given,
+                    family_name=e.family,
+                    date_of_birth=e.born,
+                    modules=[
+                        (index + 1, title, planned, one_decimal(e.attended[index]))
                         for index, (title, planned, _) in enumerate(MODULES)
                     ],
-                    "placement": {
-                        "facility_type": e.placement["type"],
-                        "facility_type_label": labels[e.placement["type"]],
-                        "confirmed_minutes": e.placement["confirmed"],
-                        "required_minutes": 90 * 60,
-                    },
-                    "signatory": {"name": staff_names[by]},
-                }
-                if self.qr_masks == "all" or (self.qr_masks == "bench" and plan.bench):
-                    snapshot["qr_mask"] = qr_mask_for(url)
-                    masked += 1
+                    placement=(e.placement["type"], e.placement["confirmed"], 90 * 60),
+                    signatory=staff_names[by],
+                    with_qr_mask=with_mask,
+                )
                 if plan.bench:
                     self.bench_certificate_enrolments.add(e.pk)
                 yield Certificate(
