@@ -253,15 +253,22 @@ def _lock_placement(placement: Placement) -> Placement:
     )
 
 
+def _lock_placement_for_prerequisites(placement: Placement) -> Placement:
+    """The locked placement, refused when it was cancelled: prerequisites of a placement that never
+    started are not recorded (§72a facts of such a person are deleted at once)."""
+    placement = _lock_placement(placement)
+    if placement.status == PlacementStatus.CANCELLED:
+        raise DomainError(_("This placement did not start; nothing can be recorded for it."))
+    return placement
+
+
 @transaction.atomic
 def conduct_check_record(
     *, placement: Placement, inspected_on: datetime.date, issue_date: datetime.date, has_relevant_entry: bool, by
 ) -> ConductCertificateCheck:
     """Record the inspection of the extended certificate of conduct (§72a SGB VIII): only the facts the law
     allows. A certificate older than the configured maximum at inspection is refused."""
-    placement = _lock_placement(placement)
-    if placement.status == PlacementStatus.CANCELLED:
-        raise DomainError(_("This placement did not start; nothing can be recorded for it."))
+    placement = _lock_placement_for_prerequisites(placement)
     if inspected_on is None or issue_date is None:
         raise DomainError(_("Please give the issue date and the date of the inspection."), field="issue_date")
     if inspected_on > _local_today():
@@ -292,9 +299,7 @@ def conduct_check_record(
 @transaction.atomic
 def measles_proof_record(*, placement: Placement, by) -> Placement:
     """Record that proof of measles protection (§20(9) IfSG) was seen. Nothing else about it is stored."""
-    placement = _lock_placement(placement)
-    if placement.status == PlacementStatus.CANCELLED:
-        raise DomainError(_("This placement did not start; nothing can be recorded for it."))
+    placement = _lock_placement_for_prerequisites(placement)
     if not needs_measles_proof(placement.enrolment.participant.date_of_birth):
         raise DomainError(_("Proof of measles protection is only required for people born after 1970."))
     placement.measles_proof_seen_at = timezone.now()
@@ -307,9 +312,7 @@ def measles_proof_record(*, placement: Placement, by) -> Placement:
 def infection_instruction_record(*, placement: Placement, instruction_date: datetime.date, by) -> Placement:
     """Record the date of the infection-protection instruction (§34(5a) IfSG). It must not be in the future and
     not older than the configured validity (two years) at the start of the placement."""
-    placement = _lock_placement(placement)
-    if placement.status == PlacementStatus.CANCELLED:
-        raise DomainError(_("This placement did not start; nothing can be recorded for it."))
+    placement = _lock_placement_for_prerequisites(placement)
     if instruction_date is None:
         raise DomainError(_("Please give the date of the instruction."), field="instruction_date")
     if instruction_date > _local_today():
