@@ -20,7 +20,7 @@ def test_login_create_sets_role_and_password():
     [
         ("", "Kinderrechte-2026", "enter a user name"),
         ("TAKEN", "Kinderrechte-2026", "already taken"),
-        ("neu", "123", ""),
+        ("neu", "123", "too short"),
     ],
 )
 def test_login_create_refuses_bad_input(username, password, message):
