@@ -8,7 +8,14 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from certificates.pdf import CertificateRenderer, draw_qr, format_number, qr_mask_for, zip_certificates
+from certificates.pdf import (
+    CertificateRenderer,
+    draw_qr,
+    format_number,
+    qr_mask_for,
+    stream_certificates_zip,
+    zip_certificates,
+)
 from certificates.samples import sample_snapshot
 from core.fonts import missing_glyphs
 
@@ -117,6 +124,29 @@ def test_zip_holds_one_pdf_per_certificate():
     archive = zipfile.ZipFile(io.BytesIO(zip_certificates(snapshots)))
     assert archive.namelist() == [f"Zertifikat-IB-2026-{i:04d}.pdf" for i in range(1, 4)]
     assert archive.read("Zertifikat-IB-2026-0002.pdf") == CertificateRenderer(snapshots[1]).render()
+
+
+def test_zip_is_streamed_one_certificate_at_a_time():
+    snapshots = [sample_snapshot(number=f"IB-2026-{i:04d}") for i in range(1, 4)]
+    chunks = list(stream_certificates_zip(snapshots))
+    assert len(chunks) == 4  # one per certificate, then the central directory
+    assert all(len(chunk) > 0 for chunk in chunks)
+    data = b"".join(chunks)
+    assert data == zip_certificates(snapshots)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    assert archive.namelist() == [f"Zertifikat-IB-2026-{i:04d}.pdf" for i in range(1, 4)]
+    assert archive.read("Zertifikat-IB-2026-0003.pdf") == CertificateRenderer(snapshots[2]).render()
+
+
+def test_zip_draws_the_next_certificate_only_when_asked(monkeypatch):
+    drawn = []
+    render = CertificateRenderer.render
+    monkeypatch.setattr(CertificateRenderer, "render", lambda self: drawn.append(1) or render(self))
+    stream = stream_certificates_zip([sample_snapshot(number=f"IB-2026-{i:04d}") for i in range(1, 4)])
+    first = next(stream)
+    assert len(drawn) == 1
+    assert first.startswith(b"PK\x03\x04")  # a local file header: the first entry, ready to send
 
 
 def test_format_number():

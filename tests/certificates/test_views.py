@@ -52,7 +52,7 @@ def test_participant_cannot_download_a_revoked_certificate_but_staff_can(client,
     assert client.get(url).status_code == 200
 
 
-def test_staff_downloads_the_cohort_as_zip(client, staff, supervisor, cohort):
+def test_staff_downloads_the_cohort_as_zip(client, staff, supervisor, cohort, django_assert_num_queries):
     for _ in range(3):
         enrolment = EnrolmentFactory(
             cohort=cohort, participant=ParticipantFactory(organisation=cohort.site.organisation)
@@ -62,7 +62,12 @@ def test_staff_downloads_the_cohort_as_zip(client, staff, supervisor, cohort):
     client.force_login(staff)
     response = client.get(reverse("certificates:cohort_zip", kwargs={"pk": cohort.pk}))
     assert response["Content-Type"] == "application/zip"
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert response["Content-Disposition"] == f'attachment; filename="Zertifikate-{cohort.number}.zip"'
+    assert response.streaming  # streamed: no .content, the body is read from streaming_content
+    assert response["X-Accel-Buffering"] == "no"
+    with django_assert_num_queries(0):  # the snapshots were read before the response started
+        body = b"".join(response.streaming_content)
+    names = zipfile.ZipFile(io.BytesIO(body)).namelist()
     assert names == sorted(f"Zertifikat-{c.number}.pdf" for c in Certificate.objects.all())
 
 
