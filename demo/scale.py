@@ -34,6 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from core.bulk import insert_rows
 from core.text import fold
 from courses.models import (
     AttendanceRecord,
@@ -356,67 +357,8 @@ class ScaleGenerator:
             self.counts[model._meta.label] += len(batch)
 
     def insert(self, model, names: list[str], rows) -> None:
-        """Plain INSERTs for the big tables: tuples in the order of ``names``, values adapted once per
-        distinct date/time (Django's bulk_create spends most of its time preparing each value), then one
-        statement run with executemany (prepared once on SQLite, pipelined by psycopg on PostgreSQL)."""
-        fields = [model._meta.get_field(name) for name in names]
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(f.column) for f in fields)
-        adapters = []
-        for f in fields:
-            if f.get_internal_type() in ("DateField", "TimeField", "DateTimeField", "DecimalField"):
-                cache = {}
-
-                def adapt(value, f=f, cache=cache):
-                    if value is None:
-                        return None
-                    try:
-                        return cache[value]
-                    except KeyError:
-                        result = cache[value] = f.get_db_prep_save(value, connection)
-                        return result
-
-                adapters.append(adapt)
-            else:
-                adapters.append(None)
-        adapted = [(i, a) for i, a in enumerate(adapters) if a]
-        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        head = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-        chunk = []
-
-        if connection.vendor == "postgresql":
-            # One statement per chunk with one array parameter per column: no per-row statements and no
-            # client-side parsing of a query with thousands of placeholders.
-            import psycopg
-
-            casts = ", ".join(f"%s::{f.db_type(connection)}[]" for f in fields)
-            sql = f"{head[: -len(' VALUES ')]} SELECT * FROM unnest({casts})"
-            adapted = []
-
-            def flush():
-                connection.ensure_connection()
-                with psycopg.Cursor(connection.connection) as cursor:
-                    cursor.execute(sql, [list(column) for column in zip(*chunk, strict=True)])
-                self.counts[model._meta.label] += len(chunk)
-
-        else:
-
-            def flush():
-                with connection.cursor() as cursor:
-                    cursor.executemany(head + one, chunk)
-                self.counts[model._meta.label] += len(chunk)
-
-        for row in rows:
-            if adapted:
-                row = list(row)
-                for i, adapt in adapted:
-                    row[i] = adapt(row[i])
-            chunk.append(row)
-            if len(chunk) >= 10000:
-                flush()
-                chunk = []
-        if chunk:
-            flush()
+        """Plain INSERTs for the big tables (core.bulk.insert_rows): tuples in the order of ``names``."""
+        self.counts[model._meta.label] += insert_rows(model, names, rows)
 
     def insert_objects(self, model, objects) -> None:
         """``insert`` for model instances built here (every column, including auto_now_add ones, set)."""
