@@ -8,6 +8,7 @@ Anything that makes the whole file unusable raises ``FileRefused`` (a DomainErro
 
 import csv
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -383,24 +384,42 @@ def parse_date(value) -> datetime.date | None:
             return EXCEL_EPOCH + datetime.timedelta(days=int(value))
         raise ValueError(_("“%(value)s” is not a date. Please write dates as DD.MM.YYYY.") % {"value": value})
     text = str(value).strip()
+    parsed = _parse_date_text(text)
+    if isinstance(parsed, tuple):
+        # Two-digit years on a participant list are birth years: never in the future. Depends on today,
+        # so it is worked out here and not remembered.
+        day, month, year = parsed
+        year += 2000 if year <= datetime.date.today().year % 100 else 1900
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            raise _not_a_date(text) from None
+    return parsed
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parse_date_text(text: str) -> datetime.date | tuple[int, int, int]:
+    # Remembered: each row's date is read twice (to find the person, then as the field), and a list's
+    # dates repeat. A two-digit year comes back as (day, month, year) for parse_date to complete.
     for pattern, kind in _DATE_PATTERNS:
         match = pattern.match(text)
         if not match:
             continue
         a, b, c = (int(g) for g in match.groups())
-        if kind == "ymd":
-            year, month, day = a, b, c
-        else:
-            day, month, year = a, b, c
-            if kind == "dmy2":
-                # Two-digit years on a participant list are birth years: never in the future.
-                this_year = datetime.date.today().year % 100
-                year += 2000 if year <= this_year else 1900
+        if kind == "dmy2":
+            if not (1 <= b <= 12 and 1 <= a <= 31):
+                break
+            return (a, b, c)
+        year, month, day = (a, b, c) if kind == "ymd" else (c, b, a)
         try:
             return datetime.date(year, month, day)
         except ValueError:
             break
-    raise ValueError(
+    raise _not_a_date(text)
+
+
+def _not_a_date(text: str) -> ValueError:
+    return ValueError(
         _("“%(value)s” is not a valid date. Please write dates as DD.MM.YYYY, for example 17.05.1990.")
         % {"value": text}
     )
