@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     """Shared helpers (template tags, base views); no models."""
 
     name = "core"
+
+    def ready(self):
+        from . import lookups  # noqa: F401  registers field__any_of

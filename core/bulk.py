@@ -13,7 +13,7 @@ one multi-row statement per chunk on SQLite as well); match them to your rows by
 than by position, as neither database promises the order.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection
 
@@ -132,3 +132,12 @@ def _cached_adapter(field):
             return result
 
     return adapt
+
+
+def lookup_chunks(values: Sequence, *, size: int = 2000) -> Iterator[Sequence]:
+    """``values`` in slices for a ``__any_of`` lookup (core.lookups): all at once on PostgreSQL, where
+    they travel as one array parameter; ``size`` at a time elsewhere (SQLite's bound parameters)."""
+    if connection.vendor == "postgresql":
+        size = max(len(values), 1)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

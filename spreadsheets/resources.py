@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
-from core.bulk import insert_rows
+from core.bulk import insert_rows, lookup_chunks
 from core.text import clean_name, fold
 from courses.models import (
     Cohort,
@@ -129,9 +129,12 @@ class ParticipantMatcher(BaseInstanceLoader):
             # As enrolment_create does: nobody else may take these people into another cohort meanwhile.
             base = base.select_for_update()
         found: dict[int, Participant] = {}
-        for values, lookup in ((sorted(numbers), "jobcenter_customer_number__in"), (sorted(keys), "name_key__in")):
-            for start in range(0, len(values), CHUNK):
-                for participant in base.filter(**{lookup: values[start : start + CHUNK]}):
+        for values, lookup in (
+            (sorted(numbers), "jobcenter_customer_number__any_of"),
+            (sorted(keys), "name_key__any_of"),
+        ):
+            for chunk in lookup_chunks(values, size=CHUNK):
+                for participant in base.filter(**{lookup: chunk}):
                     found[participant.pk] = participant
         for participant in sorted(found.values(), key=lambda p: p.pk):
             if participant.jobcenter_customer_number:
