@@ -153,7 +153,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "app_cache",
-    }
+    },
+    # Drawn certificate PDFs (certificates.selectors.certificate_pdf), ~50 KB each. A table of its own, so
+    # culling old PDFs never throws out the verification page's throttle counters in the default cache.
+    "documents": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "document_cache",
+        "TIMEOUT": 30 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DOCUMENT_CACHE_ENTRIES", "2000"))},
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
