@@ -239,7 +239,11 @@ class HourEntry(models.Model):
                 name="hourentry_rejection_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["placement", "status"], name="hourentry_placement_status")]
+        indexes = [
+            models.Index(fields=["placement", "status"], name="hourentry_placement_status"),
+            # "Which placements have pending hours?" (the staff start page) without visiting every placement.
+            models.Index(fields=["status", "placement"], name="hourentry_status_placement"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.placement} {self.date:%d.%m.%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"

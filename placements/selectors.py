@@ -140,10 +140,12 @@ def staff_open_placements(user) -> list[Placement]:
         return []
     # First the (at most 50) placements, found through an EXISTS test; then their hour sums. Summing over the
     # join before the LIMIT took a second on a large provider's data (docs/benchmarks.md).
-    waiting = Exists(HourEntry.objects.filter(placement=OuterRef("pk"), status=HourEntryStatus.PENDING))
+    # "Has pending hours" as membership in the few placements with pending entries (index hourentry_status_placement),
+    # not as an EXISTS per placement: a large provider has tens of thousands of active placements.
+    waiting = HourEntry.objects.filter(status=HourEntryStatus.PENDING).values("placement_id")
     chosen = list(
         placements_visible_to(user)
-        .filter(Q(status=PlacementStatus.PLANNED) | (Q(status=PlacementStatus.ACTIVE) & waiting))
+        .filter(Q(status=PlacementStatus.PLANNED) | Q(status=PlacementStatus.ACTIVE, pk__in=waiting))
         .order_by("start_date", "enrolment__participant__name_key", "pk")
         .values_list("pk", flat=True)[:50]
     )
