@@ -50,7 +50,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from demo.scale import BENCH_COHORT_NUMBER_SUFFIX, BENCH_PARTICIPANT, BENCH_STAFF, BENCH_SUPERVISOR  # noqa: E402
@@ -157,6 +157,20 @@ def fetch(client: Client, url: str) -> tuple[object, int, float | None]:
     return response, size, first
 
 
+def machine_jitter(repeat: int = 30) -> tuple[float, float]:
+    """Median and p95 ms of a fixed pure-Python task: how steady this machine's CPU is right now. On a
+    shared virtual machine the same work can take 1.5 times as long from one moment to the next, which
+    shows up as p95 tails on every page, whatever the page does."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        total = 0
+        for i in range(200_000):
+            total += i * i
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), percentile(times, 0.95)
+
+
 def measure(client: Client, url: str, repeat: int) -> dict:
     for _ in range(2):
         fetch(client, url)
@@ -193,7 +207,9 @@ def main() -> int:
     import warnings
 
     warnings.filterwarnings("ignore", message="No directory at")
-    setup_test_environment()  # the test client's response.context etc.; also allows the 'testserver' host
+    # No setup_test_environment(): it instruments every template render for response.context (a signal and
+    # a context copy per template, ~10 % of a table page), which production does not pay. The 'testserver'
+    # host is allowed through ALLOWED_HOSTS above.
     if not get_user_model().objects.filter(username=BENCH_STAFF).exists():
         print("No generated data in this database: run `manage.py generate_scale_data` first (docs/benchmarks.md).")
         return 0
@@ -252,6 +268,11 @@ def main() -> int:
             )
     for label, ms in first_bytes:
         print(f"# first byte of streamed {label}: {ms:.1f} ms median (the table's times are to the last byte)")
+    median, p95 = machine_jitter()
+    print(
+        f"# machine jitter: a fixed CPU task took {median:.1f} ms median, {p95:.1f} ms p95 "
+        f"(p95/median {p95 / median:.2f}; 1.00 would be a perfectly steady CPU)"
+    )
     print(f"# {missed} target(s) missed")
     return 0
 
