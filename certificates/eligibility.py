@@ -9,24 +9,29 @@ two), never one per participant.
 To add a rule, write a ``Requirement`` subclass and add it to ``REQUIREMENTS``.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
 from courses.selectors import ModuleProgress, attendance_progress_for_cohort, attendance_progress_for_enrolment
 from placements.selectors import PlacementSummary, placement_summaries_for_cohort, placement_summary_for_enrolment
 
+_TENTH = Decimal("0.1")
+
 
 def _number(value) -> str:
-    """1 decimal at most, shown the local way (112,5 in German)."""
-    value = Decimal(value).quantize(Decimal("0.1"))
+    """1 decimal at most, shown the local way (112,5 in German). Below a thousand, so no grouping; the
+    decimal separator is the only local part (number_format costs ten times as much)."""
+    value = Decimal(value).quantize(_TENTH)
     if value == value.to_integral():
         return str(int(value))
-    return formats.number_format(value, 1)
+    return f"{value:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
 
 
 def _hours(minutes: int) -> str:
@@ -110,12 +115,9 @@ class ModuleAttendance(Requirement):
 
     def check(self, facts):
         items = []
+        language = get_language()
         for module in facts.modules:
-            label = _("Module %(position)s %(title)s: at least %(minimum)s %% attendance") % {
-                "position": module.position,
-                "title": module.title,
-                "minimum": module.minimum_percent,
-            }
+            label = _module_label(module.position, module.title, module.minimum_percent, language)
             found = {
                 "rate": _number(module.rate_percent),
                 "attended": _number(module.attended_units),
@@ -137,6 +139,16 @@ class ModuleAttendance(Requirement):
         if not facts.modules:
             items.append(ChecklistItem(self.code, _("Modules attended"), False, _("The programme has no modules.")))
         return items
+
+
+@functools.lru_cache(maxsize=512)
+def _module_label(position, title: str, minimum, language: str) -> str:
+    # The same for everyone in a cohort: worked out once per module and language, not once per person.
+    return _("Module %(position)s %(title)s: at least %(minimum)s %% attendance") % {
+        "position": position,
+        "title": title,
+        "minimum": minimum,
+    }
 
 
 class PlacementHours(Requirement):
