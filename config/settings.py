@@ -164,7 +164,8 @@ CACHES = {
     },
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+# Bootstrap 5 (responsive) with the body rows written in Python: core/templates/core/table.html.
+DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-hover align-middle"}
 
 # Public address used in links that leave the app (certificate QR codes, emails).
