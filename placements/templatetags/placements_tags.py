@@ -1,6 +1,7 @@
 """Inclusion tags for the template hooks: each loads its data with one selector call."""
 
 from django import template
+from django_tables2 import RequestConfig
 
 from .. import selectors
 
@@ -39,11 +40,9 @@ def staff_placements_panel(context):
 
 @register.inclusion_tag("placements/hooks/_cohort_section.html", takes_context=True)
 def cohort_placements_section(context, cohort):
-    user = context["user"]
-    return {
-        "user": user,
-        "request": context.get("request"),
-        "cohort": cohort,
-        "rows": selectors.cohort_placement_rows(cohort),
-        "required_minutes": cohort.programme.required_placement_hours * 60,
-    }
+    from ..cohort_table import CohortPlacementTable  # imports this module's hour_progress
+
+    request = context.get("request")
+    table = CohortPlacementTable(selectors.cohort_placement_rows(cohort))
+    RequestConfig(request, paginate=False).configure(table)
+    return {"user": context["user"], "request": request, "cohort": cohort, "table": table}
