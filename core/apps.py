@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import lookups  # noqa: F401  registers field__any_of
+        from .tables_speedup import remember_cell_signatures
+
+        remember_cell_signatures()
