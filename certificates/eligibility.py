@@ -38,12 +38,39 @@ def _hours(minutes: int) -> str:
     return _number(Decimal(minutes) / 60)
 
 
-@dataclass(frozen=True)
 class ChecklistItem:
-    code: str  # stable key, e.g. "attendance:12", "placement_hours"
-    label: str  # the requirement, e.g. "Module 1 Bildungsgrundsätze: at least 80 % attendance"
-    met: bool
-    detail: str  # what was found, or exactly what is missing
+    """One line of the checklist: ``code`` a stable key ("attendance:12", "placement_hours"), ``label`` the
+    requirement ("Module 1 Bildungsgrundsätze: at least 80 % attendance"), ``met``, and ``detail`` what was
+    found or exactly what is missing. Label and detail may be given as functions and are then worked out
+    when first read: a page that only counts who is eligible (the cohort page) never needs the sentences,
+    which were most of the cost of evaluating 200 people."""
+
+    __slots__ = ("code", "met", "_label", "_detail")
+
+    def __init__(self, code: str, label, met: bool, detail):
+        self.code, self._label, self.met, self._detail = code, label, met, detail
+
+    @property
+    def label(self) -> str:
+        if callable(self._label):
+            self._label = self._label()
+        return self._label
+
+    @property
+    def detail(self) -> str:
+        if callable(self._detail):
+            self._detail = self._detail()
+        return self._detail
+
+    def __eq__(self, other):
+        if not isinstance(other, ChecklistItem):
+            return NotImplemented
+        return (self.code, self.label, self.met, self.detail) == (other.code, other.label, other.met, other.detail)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"ChecklistItem({self.code!r}, met={self.met})"
 
 
 @dataclass(frozen=True)
@@ -118,27 +145,27 @@ class ModuleAttendance(Requirement):
         language = get_language()
         for module in facts.modules:
             label = _module_label(module.position, module.title, module.minimum_percent, language)
-            found = {
-                "rate": _number(module.rate_percent),
-                "attended": _number(module.attended_units),
-                "planned": module.planned_units,
-            }
-            if module.met:
-                detail = _("%(rate)s %% attended (%(attended)s of %(planned)s teaching units).") % found
-            else:
-                needed = Decimal(module.planned_units * module.minimum_percent) / 100 - module.attended_units
-                found["needed"] = _number(Decimal(math.ceil(needed * 10)) / 10)
-                detail = (
-                    _(
-                        "%(rate)s %% attended (%(attended)s of %(planned)s teaching units); "
-                        "%(needed)s more teaching units needed."
-                    )
-                    % found
-                )
+            detail = functools.partial(_module_detail, module)
             items.append(ChecklistItem(f"{self.code}:{module.module_id}", label, module.met, detail))
         if not facts.modules:
             items.append(ChecklistItem(self.code, _("Modules attended"), False, _("The programme has no modules.")))
         return items
+
+
+def _module_detail(module: ModuleProgress) -> str:
+    found = {
+        "rate": _number(module.rate_percent),
+        "attended": _number(module.attended_units),
+        "planned": module.planned_units,
+    }
+    if module.met:
+        return _("%(rate)s %% attended (%(attended)s of %(planned)s teaching units).") % found
+    needed = Decimal(module.planned_units * module.minimum_percent) / 100 - module.attended_units
+    found["needed"] = _number(Decimal(math.ceil(needed * 10)) / 10)
+    return (
+        _("%(rate)s %% attended (%(attended)s of %(planned)s teaching units); %(needed)s more teaching units needed.")
+        % found
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -162,7 +189,7 @@ class PlacementHours(Requirement):
 
     def check(self, facts):
         required = facts.programme.required_placement_minutes
-        label = _("At least %(hours)s placement hours confirmed by the supervisor") % {"hours": _hours(required)}
+        label = _hours_label(required, get_language())
         placement = facts.placement
         if placement is None:
             return [ChecklistItem(self.code, label, False, _("No placement has been arranged yet."))]
@@ -180,21 +207,29 @@ class PlacementHours(Requirement):
                     % {"facility": placement.facility_name, "type": placement.facility_type_label},
                 )
             )
-        confirmed = placement.confirmed_minutes
-        if confirmed >= required:
-            detail = _("%(confirmed)s hours confirmed.") % {"confirmed": _hours(confirmed)}
-            items.insert(0, ChecklistItem(self.code, label, True, detail))
-            return items
-        detail = _("%(missing)s of %(required)s placement hours still unconfirmed.") % {
-            "missing": _hours(required - confirmed),
-            "required": _hours(required),
-        }
-        if placement.pending_minutes:
-            detail += " " + _("%(pending)s hours are waiting for the supervisor's confirmation.") % {
-                "pending": _hours(placement.pending_minutes)
-            }
-        items.insert(0, ChecklistItem(self.code, label, False, detail))
+        met = placement.confirmed_minutes >= required
+        items.insert(0, ChecklistItem(self.code, label, met, functools.partial(_hours_detail, placement, required)))
         return items
+
+
+@functools.lru_cache(maxsize=64)
+def _hours_label(required: int, language: str) -> str:
+    return _("At least %(hours)s placement hours confirmed by the supervisor") % {"hours": _hours(required)}
+
+
+def _hours_detail(placement: PlacementSummary, required: int) -> str:
+    confirmed = placement.confirmed_minutes
+    if confirmed >= required:
+        return _("%(confirmed)s hours confirmed.") % {"confirmed": _hours(confirmed)}
+    detail = _("%(missing)s of %(required)s placement hours still unconfirmed.") % {
+        "missing": _hours(required - confirmed),
+        "required": _hours(required),
+    }
+    if placement.pending_minutes:
+        detail += " " + _("%(pending)s hours are waiting for the supervisor's confirmation.") % {
+            "pending": _hours(placement.pending_minutes)
+        }
+    return detail
 
 
 class PlacementPrerequisites(Requirement):
