@@ -28,7 +28,8 @@ class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
     table_class = CohortTable
     filterset_class = CohortFilter
     template_name = "courses/cohort_list.html"
-    paginate_by = 25
+    # Paged by the table only: ListView's paginate_by would count the cohorts a second time.
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return selectors.with_place_counts(selectors.cohorts_visible_to(self.request.user))
