@@ -42,6 +42,12 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
     return pdf
 
 
+def certificates_for_download() -> QuerySet[Certificate]:
+    """Only what the download and its permission check read (holder, organisation): PostgreSQL spent
+    more time planning the page's nine-table join (~3 ms) than running it."""
+    return Certificate.objects.select_related("enrolment__participant", "enrolment__cohort__site")
+
+
 def certificates_with_related() -> QuerySet[Certificate]:
     # The successor (reverse one-to-one) is prefetched, not joined: SQLite answers that LEFT JOIN with a
     # scan of the whole certificate table (~60 ms at 50,000 certificates); the prefetch is one indexed query.

@@ -170,6 +170,9 @@ class CertificateDetailView(CertificateMixin, DetailView):
 class CertificateDownloadView(CertificateMixin, View):
     permission_required = "certificates.download_certificate"
 
+    def get_permission_queryset(self):
+        return selectors.certificates_for_download()
+
     def get(self, request, pk):
         certificate = self.get_permission_object()
         language = _language(request)
