@@ -248,9 +248,18 @@ def sessions_with_cohort() -> QuerySet[TeachingSession]:
 
 
 def session_register(session: TeachingSession) -> list[tuple[Enrolment, AttendanceRecord | None]]:
-    """The register's rows: everyone enrolled on the session's day with their record, if any (two queries)."""
-    records = {r.enrolment_id: r for r in AttendanceRecord.objects.filter(session=session)}
-    return [(e, records.get(e.pk)) for e in enrolments_on(session.cohort, session.date)]
+    """The register's rows: everyone enrolled on the session's day with their record, if any (two queries).
+
+    Only the columns the register shows are loaded: 200 people with every column of three tables (and their
+    timestamps converted) cost ~10 ms."""
+    records = {
+        r.enrolment_id: r
+        for r in AttendanceRecord.objects.filter(session=session)
+        .only("enrolment_id", "status", "late_minutes", "early_minutes", "note")
+        .order_by()
+    }
+    enrolments = enrolments_on(session.cohort, session.date).only("participant__given_name", "participant__family_name")
+    return [(e, records.get(e.pk)) for e in enrolments]
 
 
 def corrections_of_session(session: TeachingSession) -> QuerySet[AttendanceCorrection]:
