@@ -228,7 +228,7 @@ class MatrixView(CohortObjectMixin, TemplateView):
         )
         progress = selectors.attendance_progress_for_cohort(self.cohort)
         rows = []
-        for enrolment in selectors.cohort_roster(self.cohort):
+        for enrolment in selectors.attendance_matrix_roster(self.cohort):
             items = progress.get(enrolment.pk, [])
             rows.append(
                 {
