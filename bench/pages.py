@@ -214,6 +214,10 @@ def main() -> int:
         print("No generated data in this database: run `manage.py generate_scale_data` first (docs/benchmarks.md).")
         return 0
     world = World()
+    # As the web processes do after loading (config/wsgi.py): freeze what is loaded, rarer young collections.
+    from config.memory import tune_garbage_collector
+
+    tune_garbage_collector()
     clients = {"anonymous": Client(headers={"accept-language": "de"})}
     for key in ("staff", "supervisor", "participant"):
         clients[key] = Client(headers={"accept-language": "de"})
