@@ -2,32 +2,18 @@
 are escaped, every control has its label, the recorded code is preselected, and after a refused submit
 what was typed comes back with the error linked to its field."""
 
-import datetime
 import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from courses.models import AttendanceRecord
-from courses.services import session_create
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
 
 @pytest.fixture
-def session(cohort, staff):
-    today = timezone.localdate()
-    cohort.start_date, cohort.end_date = today - datetime.timedelta(days=30), today + datetime.timedelta(days=30)
-    cohort.save()
-    return session_create(
-        cohort=cohort,
-        module=cohort.programme.modules.get(position=1),
-        date=today,
-        start_time=datetime.time(9, 0),
-        end_time=datetime.time(12, 0),
-        units=4,
-        by=staff,
-    )
+def session(todays_session):
+    return todays_session
 
 
 def _person(cohort, given, family):
