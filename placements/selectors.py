@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
 
 from core.memo import remembered_on
 from courses.models import FacilityType
@@ -110,15 +110,57 @@ def pending_entries_for_supervisor(user) -> QuerySet[HourEntry]:
     )
 
 
+def pending_groups_for_supervisor(user) -> list[dict]:
+    """One row per placement with pending entries at the user's facilities (``placement_id``, ``count``,
+    ``oldest``), the person waiting longest first, then by name. The page shows a few people at a time, so it
+    needs everybody's numbers but only the shown people's entries."""
+    return list(
+        pending_entries_for_supervisor(user)
+        .values("placement_id")
+        .annotate(count=Count("id"), oldest=Min("date"))
+        .order_by("oldest", "placement__enrolment__participant__name_key", "placement_id")
+    )
+
+
+def pending_entries_of_placements(user, placement_ids) -> QuerySet[HourEntry]:
+    """The pending entries of some of the user's placements (one page of ``pending_groups_for_supervisor``),
+    oldest first, with only the columns the page shows: the rest of the three joined rows is never read."""
+    return (
+        pending_entries_for_supervisor(user)
+        .filter(placement_id__in=list(placement_ids))
+        .only(
+            "placement_id",
+            "date",
+            "start_time",
+            "end_time",
+            "break_minutes",
+            "work_minutes",
+            "activity",
+            "placement__facility__name",
+            "placement__enrolment__participant__given_name",
+            "placement__enrolment__participant__family_name",
+        )
+    )
+
+
 def supervisor_overview(user) -> dict:
     """Start-page numbers for a supervisor: pending entries and their placements with progress."""
     # Placements stay "active" after their last day; a supervisor of a large provider would otherwise load
     # every placement of past years. Keep the current ones and any that still wait for a confirmation.
     recent = date.today() - timedelta(days=14)
     waiting = Exists(HourEntry.objects.filter(placement=OuterRef("pk"), status=HourEntryStatus.PENDING))
+    # The start page and the pending page show name, facility, dates and hours: load only those (not the nine
+    # joined tables of placements_visible_to), which also keeps the GROUP BY of the sums small.
+    shown = ("start_date", "end_date", "planned_hours", "facility__name")
+    shown += ("enrolment__participant__given_name", "enrolment__participant__family_name")
     placements = list(
         with_minutes(
-            placements_visible_to(user).filter(status=PlacementStatus.ACTIVE).filter(Q(end_date__gte=recent) | waiting)
+            placements_visible_to(user)
+            .select_related(None)
+            .select_related("facility", "enrolment__participant")
+            .only(*shown)
+            .filter(status=PlacementStatus.ACTIVE)
+            .filter(Q(end_date__gte=recent) | waiting)
             if user.is_supervisor
             else Placement.objects.none()
         ).order_by("end_date", "enrolment__participant__name_key")
@@ -287,4 +329,6 @@ __all__ = [
     "facilities_visible_to",
     "placements_visible_to",
     "pending_entries_for_supervisor",
+    "pending_groups_for_supervisor",
+    "pending_entries_of_placements",
 ]

@@ -1,6 +1,7 @@
 """Thin views: each checks one permission, hands the form's data to a service and shows its DomainError."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,7 +16,7 @@ from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_e
 from courses import selectors as course_selectors
 from courses.models import Enrolment
 
-from . import selectors, services
+from . import pending_page, selectors, services
 from .filters import PlacementFilter
 from .forms import (
     CancelForm,
@@ -407,6 +408,14 @@ class HourEntryCreateView(PlacementMixin, FormView):
         return redirect("placements:placement_detail", pk=self.placement.pk)
 
 
+def pending_entries_url(request) -> str:
+    """The pending entries at the page the supervisor came from (``?page=N``), so that confirming or rejecting
+    does not send them back to the first page. Only a number is taken over from the request."""
+    url = reverse("placements:pending_entries")
+    page = request.GET.get("page", "")
+    return f"{url}?page={int(page)}" if page.isdecimal() and len(page) < 10 and int(page) > 1 else url
+
+
 class EntryMixin(ObjectPermissionMixin):
     def get_permission_queryset(self):
         return HourEntry.objects.select_related(
@@ -444,6 +453,9 @@ class HourEntryRejectView(EntryMixin, FormView):
     template_name = "placements/hour_entry_reject.html"
     form_class = RejectForm
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(back_url=pending_entries_url(self.request), **kwargs)
+
     def form_valid(self, form):
         try:
             services.hours_reject(entry=self.entry, by=self.request.user, **form.cleaned_data)
@@ -451,7 +463,7 @@ class HourEntryRejectView(EntryMixin, FormView):
             apply_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The entry was rejected; the participant is told by email."))
-        return redirect("placements:pending_entries")
+        return HttpResponseRedirect(pending_entries_url(self.request))
 
 
 class HourEntryConfirmView(EntryMixin, TemplateView):
@@ -460,7 +472,7 @@ class HourEntryConfirmView(EntryMixin, TemplateView):
     permission_required = "placements.confirm_hourentry"
 
     def get(self, request, *args, **kwargs):
-        return redirect("placements:pending_entries")
+        return HttpResponseRedirect(pending_entries_url(request))
 
     def post(self, request, *args, **kwargs):
         try:
@@ -469,26 +481,43 @@ class HourEntryConfirmView(EntryMixin, TemplateView):
             flash_domain_error(request, error)
         else:
             messages.success(request, _("The entry was confirmed."))
-        return redirect("placements:pending_entries")
+        return HttpResponseRedirect(pending_entries_url(request))
 
 
 class PendingEntriesView(ObjectPermissionMixin, TemplateView):
-    """The supervisor's phone page: pending entries of their facilities, tick several, confirm or reject at once."""
+    """The supervisor's phone page: pending entries of their facilities, tick several, confirm or reject at once.
+
+    A few people per page (the one waiting longest first, each with all their entries) rather than everybody:
+    a supervisor of several facilities has hundreds of entries, too many to scroll through on a phone and to
+    build in the time a page should take. The form only holds the shown entries, so "Select all" and the bulk
+    buttons act on this page alone; after a decision the supervisor comes back to the same page number.
+    """
 
     permission_required = "placements.view_pending_hours"
     template_name = "placements/pending_entries.html"
+    people_per_page = 10  # about 40 entries with the few a week each person usually has waiting
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        entries = list(selectors.pending_entries_for_supervisor(user))
-        groups: dict[int, dict] = {}
-        for entry in entries:
-            group = groups.setdefault(entry.placement_id, {"placement": entry.placement, "entries": []})
-            group["entries"].append(entry)
+        people = selectors.pending_groups_for_supervisor(user)
+        page = Paginator(people, self.people_per_page).get_page(self.request.GET.get("page"))
+        placement_ids = [person["placement_id"] for person in page]
+        groups = pending_page.entry_groups(
+            placement_ids,
+            selectors.pending_entries_of_placements(user, placement_ids),
+            selected=kwargs.pop("selected", ()),
+            back=f"?page={page.number}" if page.number > 1 else "",
+        )
         overview = selectors.supervisor_overview(user)
         kwargs.setdefault("reject_form", RejectForm(prefix="bulk"))
         return super().get_context_data(
-            groups=list(groups.values()), entry_count=len(entries), placements=overview["placements"], **kwargs
+            groups=groups,
+            entry_count=sum(person["count"] for person in people),
+            shown_count=sum(person["count"] for person in page),
+            page=page,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            overview=pending_page.overview_rows(overview["placements"]),
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
@@ -508,7 +537,7 @@ class PendingEntriesView(ObjectPermissionMixin, TemplateView):
                 apply_domain_error(form, error)
                 return self.render_to_response(self.get_context_data(reject_form=form, selected=set(ids)))
             flash_domain_error(request, error)
-            return HttpResponseRedirect(reverse("placements:pending_entries"))
+            return HttpResponseRedirect(pending_entries_url(request))
         if confirm:
             text = ngettext("%(count)d entry was confirmed.", "%(count)d entries were confirmed.", done)
         else:
@@ -516,4 +545,4 @@ class PendingEntriesView(ObjectPermissionMixin, TemplateView):
         messages.success(request, text % {"count": done})
         for message in skipped:
             messages.warning(request, message)
-        return HttpResponseRedirect(reverse("placements:pending_entries"))
+        return HttpResponseRedirect(pending_entries_url(request))
