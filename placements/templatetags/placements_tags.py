@@ -43,6 +43,7 @@ def cohort_placements_section(context, cohort):
     from ..cohort_table import CohortPlacementTable  # imports this module's hour_progress
 
     request = context.get("request")
-    table = CohortPlacementTable(selectors.cohort_placement_rows(cohort))
-    RequestConfig(request, paginate=False).configure(table)
+    # Paged like the roster beside it (25 people), with its own page parameter so the two page separately.
+    table = CohortPlacementTable(selectors.cohort_placement_rows(cohort), prefix="placements-")
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
     return {"user": context["user"], "request": request, "cohort": cohort, "table": table}
