@@ -24,8 +24,8 @@ def cohort(organisation):
     return cohort
 
 
-@pytest.fixture
-def placement(enrolment, facility, supervisor, staff):
+def plan_placement(enrolment, facility, supervisor, staff):
+    """A 90-hour placement from 30 days ago until 20 days ahead, planned by staff."""
     return services.placement_create(
         enrolment=enrolment,
         facility=facility,
@@ -35,6 +35,11 @@ def placement(enrolment, facility, supervisor, staff):
         planned_hours=90,
         by=staff,
     )
+
+
+@pytest.fixture
+def placement(enrolment, facility, supervisor, staff):
+    return plan_placement(enrolment, facility, supervisor, staff)
 
 
 def complete_prerequisites(placement, by):

@@ -10,7 +10,7 @@ from placements.models import HourEntry, HourEntryStatus
 from placements.views import PendingEntriesView
 from tests.factories import FacilityFactory, UserFactory
 
-from .conftest import complete_prerequisites, days, log
+from .conftest import complete_prerequisites, days, log, plan_placement
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +25,7 @@ def one_per_page(monkeypatch):
 @pytest.fixture
 def two_people(active_placement, participant_user, other_participant_user, facility, supervisor, staff):
     """The first person has waited longer (entries of five and four days ago) than the second (three days ago)."""
-    second = services.placement_create(
-        enrolment=other_participant_user.participant.enrolments.get(),
-        facility=facility,
-        supervisor=supervisor,
-        start_date=days(-30),
-        end_date=days(20),
-        planned_hours=90,
-        by=staff,
-    )
+    second = plan_placement(other_participant_user.participant.enrolments.get(), facility, supervisor, staff)
     complete_prerequisites(second, staff)
     second = services.placement_activate(placement=second, by=staff)
     first_entries = [log(active_placement, participant_user, day=d).pk for d in (-5, -4)]

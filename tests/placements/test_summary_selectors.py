@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from placements import selectors, services
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
-from .conftest import complete_prerequisites, days, log
+from .conftest import complete_prerequisites, days, log, plan_placement
 
 pytestmark = pytest.mark.django_db
 
@@ -60,15 +60,7 @@ def test_cohort_summaries_take_a_fixed_number_of_queries(cohort, facility, super
         enrolment = EnrolmentFactory(
             cohort=cohort, participant=ParticipantFactory(organisation=cohort.site.organisation)
         )
-        placement = services.placement_create(
-            enrolment=enrolment,
-            facility=facility,
-            supervisor=supervisor,
-            start_date=days(-30),
-            end_date=days(20),
-            planned_hours=90,
-            by=staff,
-        )
+        placement = plan_placement(enrolment, facility, supervisor, staff)
         complete_prerequisites(placement, staff)
         services.placement_activate(placement=placement, by=staff)
         log(placement, staff)

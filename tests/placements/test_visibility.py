@@ -3,11 +3,11 @@
 import pytest
 
 from accounts.models import Role
-from placements import selectors, services
+from placements import selectors
 from placements.models import HourEntryStatus
 from tests.factories import EnrolmentFactory, FacilityFactory, ParticipantFactory, UserFactory
 
-from .conftest import days, log
+from .conftest import log, plan_placement
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +46,7 @@ def test_participant_sees_only_their_own_placement(
     client, active_placement, participant_user, other_participant_user, facility, supervisor, staff
 ):
     other_enrolment = other_participant_user.participant.enrolments.get()
-    other = services.placement_create(
-        enrolment=other_enrolment,
-        facility=facility,
-        supervisor=supervisor,
-        start_date=days(-30),
-        end_date=days(20),
-        planned_hours=90,
-        by=staff,
-    )
+    other = plan_placement(other_enrolment, facility, supervisor, staff)
     assert list(selectors.placements_visible_to(participant_user)) == [active_placement]
     client.force_login(participant_user)
     assert client.get(f"/praxis/einsaetze/{active_placement.pk}/").status_code == 200
@@ -80,15 +72,7 @@ def test_start_pages_show_each_role_its_part(client, active_placement, participa
     blocked_enrolment = EnrolmentFactory(
         cohort=cohort, participant=ParticipantFactory(organisation=cohort.site.organisation)
     )
-    services.placement_create(
-        enrolment=blocked_enrolment,
-        facility=active_placement.facility,
-        supervisor=supervisor,
-        start_date=days(-30),
-        end_date=days(20),
-        planned_hours=90,
-        by=staff,
-    )
+    plan_placement(blocked_enrolment, active_placement.facility, supervisor, staff)
     client.force_login(participant_user)
     page = client.get("/").content.decode()
     assert "Your placement" in page and f"/praxis/einsaetze/{active_placement.pk}/stunden/neu/" in page
