@@ -107,6 +107,17 @@ class World:
         return cohort.enrolments.count() if cohort else 0
 
 
+# Downloads are drawn once and then served from the document cache (docs/certificates.md). Rows marked so
+# empty that cache before each request (outside the timing): what the first download of a certificate costs.
+FIRST = "(first download)"
+
+
+def forget_drawings() -> None:
+    from django.core.cache import caches
+
+    caches["documents"].clear()
+
+
 def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
     """(label, user key, url name or None, kwargs factory, repeat divisor)."""
     big, typical = world.big, world.typical
@@ -136,8 +147,15 @@ def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
             {"code": certificate.verification_code} if certificate else None,
         ),
         ("certificate PDF", "participant", "certificates:download", {"pk": certificate.pk} if certificate else None),
+        (
+            f"certificate PDF {FIRST}",
+            "participant",
+            "certificates:download",
+            {"pk": certificate.pk} if certificate else None,
+        ),
         (f"cohort ZIP ({n_typical})", "staff", "certificates:cohort_zip", {"pk": typical.pk}),
         (f"cohort ZIP ({n_big})", "staff", "certificates:cohort_zip", {"pk": big.pk}),
+        (f"cohort ZIP ({n_big}) {FIRST}", "staff", "certificates:cohort_zip", {"pk": big.pk}),
     ]
     return rows
 
@@ -171,15 +189,19 @@ def machine_jitter(repeat: int = 30) -> tuple[float, float]:
     return statistics.median(times), percentile(times, 0.95)
 
 
-def measure(client: Client, url: str, repeat: int) -> dict:
+def measure(client: Client, url: str, repeat: int, before=None) -> dict:
+    before = before or (lambda: None)
     for _ in range(2):
+        before()
         fetch(client, url)
+    before()
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
         fetch(client, url)
     count = len(queries)  # read now: the next request clears the connection's query log
     walls, cpus, firsts = [], [], []
     for _ in range(repeat):
+        before()
         wall, cpu = time.perf_counter(), time.process_time()
         response, size, first = fetch(client, url)
         walls.append((time.perf_counter() - wall) * 1000)
@@ -194,6 +216,7 @@ def measure(client: Client, url: str, repeat: int) -> dict:
         "queries": count,
         "bytes": size,
         "first_byte": statistics.median(firsts) if firsts else None,
+        "first_byte_p95": percentile(firsts, 0.95) if firsts else None,
     }
 
 
@@ -248,7 +271,7 @@ def main() -> int:
             print(f"| {label} | not available yet |||||" if args.markdown else f"{line[0]:42} {line[1]}")
             continue
         repeat = max(3, args.repeat // 5) if "ZIP" in label else args.repeat
-        result = measure(clients[who], url, repeat)
+        result = measure(clients[who], url, repeat, before=forget_drawings if FIRST in label else None)
         if result["status"] != 200:
             text = f"HTTP {result['status']} (not measured)"
             print(f"| {label} | {text} |||||" if args.markdown else f"{label:42} {text}")
@@ -256,10 +279,14 @@ def main() -> int:
         if result["first_byte"] is not None:
             first_bytes.append((label, result["first_byte"]))
         limit = PDF_TARGET_MS if "PDF" in label else TARGET_MS
+        measure_name = "median" if "PDF" in label else "p95"
         value = result["median"] if "PDF" in label else result["p95"]
+        if result["first_byte"] is not None:
+            # A streamed download answers when its first bytes arrive; the rest is transfer (see the notes).
+            value, measure_name = result["first_byte_p95"], "p95 to the first byte"
         ok = value < limit
         missed += not ok
-        verdict = f"{'met' if ok else 'MISSED'} (<{limit} ms {'median' if 'PDF' in label else 'p95'})"
+        verdict = f"{'met' if ok else 'MISSED'} (<{limit} ms {measure_name})"
         if args.markdown:
             print(
                 f"| {label} | {result['median']:.1f} | {result['p95']:.1f} | {result['cpu']:.1f} | "
