@@ -410,9 +410,9 @@ def draw_qr(c: Canvas, data: str, x: float, y: float, size: float, mask: int | N
     c.restoreState()
 
 
-def zip_certificates(snapshots, language: str | None = None, *, draw=None) -> bytes:
+def zip_certificates(snapshots, language: str | None = None) -> bytes:
     """The whole ZIP of ``stream_certificates_zip`` as one bytes object (same bytes, one code path)."""
-    return b"".join(stream_certificates_zip(snapshots, language, draw=draw))
+    return b"".join(stream_certificates_zip(snapshots, language))
 
 
 class _ZipChunks:
@@ -436,23 +436,16 @@ class _ZipChunks:
         return data
 
 
-def stream_certificates_zip(snapshots, language: str | None = None, *, draw=None):
+def stream_certificates_zip(snapshots, language: str | None = None):
     """One ZIP with a PDF per snapshot, named by certificate number, yielded piece by piece: each
     certificate's entry as soon as it is drawn, the central directory last. Memory holds one PDF, not the
     whole ZIP. Stored, not deflated: the PDFs' streams are already compressed, so deflating again would
-    cost time and save nothing. Entry times come from the snapshots, so the bytes are deterministic.
-    ``draw(snapshot) -> bytes`` may give the PDF from elsewhere (a cache of earlier drawings); it must give
-    what ``CertificateRenderer(snapshot, language).render()`` gives."""
-    if draw is None:
-
-        def draw(snapshot):
-            return CertificateRenderer(snapshot, language).render()
-
+    cost time and save nothing. Entry times come from the snapshots, so the bytes are deterministic."""
     writer = _ZipChunks()
     with zipfile.ZipFile(writer, "w", compression=zipfile.ZIP_STORED) as archive:
         for snapshot in snapshots:
             info = zipfile.ZipInfo(pdf_filename(snapshot, language), date_time=_zip_time(snapshot))
-            archive.writestr(info, draw(snapshot))
+            archive.writestr(info, CertificateRenderer(snapshot, language).render())
             yield writer.take()
     yield writer.take()  # the central directory, written when the archive closes
 

@@ -31,34 +31,15 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
     the renderer gives the same bytes for the same snapshot (certificates/pdf.py), so a stored copy is
     exactly what drawing again would give. The key holds a digest of the snapshot, so a changed snapshot
     can never be answered with an old drawing."""
-    return pdf_drawer([certificate], language)(certificate.snapshot)
-
-
-def pdf_drawer(certificates: list[Certificate], language: str | None = None):
-    """A function snapshot -> PDF bytes for these certificates (as certificates.pdf's ``draw``): what the
-    document cache already holds is read in one query up front, the rest is drawn when asked for and kept."""
+    snapshot = certificate.snapshot
+    digest = hashlib.sha256(json.dumps(snapshot, sort_keys=True).encode()).hexdigest()[:20]
+    key = f"certificate-pdf:{TEMPLATE_VERSION}:{certificate.pk}:{language or '-'}:{digest}"
     cache = caches["documents"]
-    keys = {_snapshot_digest(c.snapshot): _pdf_key(c, language) for c in certificates}
-    stored = cache.get_many(list(keys.values()))
-
-    def draw(snapshot: dict) -> bytes:
-        key = keys[_snapshot_digest(snapshot)]
-        pdf = stored.pop(key, None)
-        if pdf is None:
-            pdf = CertificateRenderer(snapshot, language).render()
-            cache.set(key, pdf)
-        return pdf
-
-    return draw
-
-
-def _snapshot_digest(snapshot: dict) -> str:
-    return hashlib.sha256(json.dumps(snapshot, sort_keys=True).encode()).hexdigest()[:20]
-
-
-def _pdf_key(certificate: Certificate, language: str | None) -> str:
-    digest = _snapshot_digest(certificate.snapshot)
-    return f"certificate-pdf:{TEMPLATE_VERSION}:{certificate.pk}:{language or '-'}:{digest}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = CertificateRenderer(snapshot, language).render()
+        cache.set(key, pdf)
+    return pdf
 
 
 def certificates_for_download() -> QuerySet[Certificate]:
