@@ -6,8 +6,9 @@ language), so the same snapshot gives the same bytes today and in ten years. If 
 changes, add a new ``TEMPLATE_VERSION`` and keep drawing old snapshots with the old wording.
 
 Speed: the page is drawn straight on the canvas (no platypus), the font is registered once per process
-(``core.fonts``), and the QR code is encoded with segno and drawn as one path of merged horizontal runs
-instead of reportlab's QR widget (which costs ~20 ms per code).
+(``core.fonts``, which also turns off reportlab's ASCII85 text encoding of streams), reportlab's C
+accelerators are installed (``rl_accel``), and the QR code is encoded with segno and drawn as one path
+of merged horizontal runs instead of reportlab's QR widget (which costs ~20 ms per code).
 
 The snapshot is a JSON document (see ``certificates.snapshot.build_snapshot``)::
 
