@@ -107,17 +107,6 @@ class World:
         return cohort.enrolments.count() if cohort else 0
 
 
-# A certificate is drawn once and then served from the document cache (docs/certificates.md). The row marked
-# so empties that cache before each request (outside the timing): what the first download costs.
-FIRST = "(first download)"
-
-
-def forget_drawings() -> None:
-    from django.core.cache import caches
-
-    caches["documents"].clear()
-
-
 def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
     """(label, user key, url name or None, kwargs factory, repeat divisor)."""
     big, typical = world.big, world.typical
@@ -147,12 +136,6 @@ def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
             {"code": certificate.verification_code} if certificate else None,
         ),
         ("certificate PDF", "participant", "certificates:download", {"pk": certificate.pk} if certificate else None),
-        (
-            f"certificate PDF {FIRST}",
-            "participant",
-            "certificates:download",
-            {"pk": certificate.pk} if certificate else None,
-        ),
         (f"cohort ZIP ({n_typical})", "staff", "certificates:cohort_zip", {"pk": typical.pk}),
         (f"cohort ZIP ({n_big})", "staff", "certificates:cohort_zip", {"pk": big.pk}),
     ]
@@ -188,19 +171,15 @@ def machine_jitter(repeat: int = 30) -> tuple[float, float]:
     return statistics.median(times), percentile(times, 0.95)
 
 
-def measure(client: Client, url: str, repeat: int, before=None) -> dict:
-    before = before or (lambda: None)
+def measure(client: Client, url: str, repeat: int) -> dict:
     for _ in range(2):
-        before()
         fetch(client, url)
-    before()
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
         fetch(client, url)
     count = len(queries)  # read now: the next request clears the connection's query log
     walls, cpus, firsts = [], [], []
     for _ in range(repeat):
-        before()
         wall, cpu = time.perf_counter(), time.process_time()
         response, size, first = fetch(client, url)
         walls.append((time.perf_counter() - wall) * 1000)
@@ -270,7 +249,7 @@ def main() -> int:
             print(f"| {label} | not available yet |||||" if args.markdown else f"{line[0]:42} {line[1]}")
             continue
         repeat = max(3, args.repeat // 5) if "ZIP" in label else args.repeat
-        result = measure(clients[who], url, repeat, before=forget_drawings if FIRST in label else None)
+        result = measure(clients[who], url, repeat)
         if result["status"] != 200:
             text = f"HTTP {result['status']} (not measured)"
             print(f"| {label} | {text} |||||" if args.markdown else f"{label:42} {text}")

@@ -1,10 +1,7 @@
 """Reads for the certificates pages: fixed numbers of queries per page, whatever the cohort size."""
 
-import hashlib
-import json
 from dataclasses import dataclass
 
-from django.core.cache import caches
 from django.db.models import QuerySet
 
 from courses.models import Cohort, Enrolment
@@ -12,7 +9,6 @@ from courses.rules import staff_organisation_ids
 
 from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
 from .models import Certificate, CertificateStatus, normalise_code
-from .pdf import TEMPLATE_VERSION, CertificateRenderer
 
 CERTIFICATE_RELATED = (
     "enrolment",
@@ -24,22 +20,6 @@ CERTIFICATE_RELATED = (
     "revoked_by",
     "supersedes",
 )
-
-
-def certificate_pdf(certificate: Certificate, language: str | None = None) -> bytes:
-    """The certificate's PDF, drawn once per snapshot and language and then read from the document cache:
-    the renderer gives the same bytes for the same snapshot (certificates/pdf.py), so a stored copy is
-    exactly what drawing again would give. The key holds a digest of the snapshot, so a changed snapshot
-    can never be answered with an old drawing."""
-    snapshot = certificate.snapshot
-    digest = hashlib.sha256(json.dumps(snapshot, sort_keys=True).encode()).hexdigest()[:20]
-    key = f"certificate-pdf:{TEMPLATE_VERSION}:{certificate.pk}:{language or '-'}:{digest}"
-    cache = caches["documents"]
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = CertificateRenderer(snapshot, language).render()
-        cache.set(key, pdf)
-    return pdf
 
 
 def certificates_for_download() -> QuerySet[Certificate]:

@@ -14,7 +14,7 @@ from . import selectors, services, throttle
 from .eligibility import eligibility_for_enrolment
 from .forms import IssueForm, ReissueForm, RevokeForm, VerifyForm
 from .models import CertificateLanguage, CertificateStatus
-from .pdf import pdf_filename, stream_certificates_zip
+from .pdf import CertificateRenderer, pdf_filename, stream_certificates_zip
 from .tables import CohortOverviewTable, HistoryTable
 
 
@@ -176,7 +176,8 @@ class CertificateDownloadView(CertificateMixin, View):
     def get(self, request, pk):
         certificate = self.get_permission_object()
         language = _language(request)
-        response = HttpResponse(selectors.certificate_pdf(certificate, language), content_type="application/pdf")
+        pdf = CertificateRenderer(certificate.snapshot, language).render()
+        response = HttpResponse(pdf, content_type="application/pdf")
         disposition = "attachment" if request.GET.get("download") else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{pdf_filename(certificate.snapshot, language)}"'
         return response

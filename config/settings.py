@@ -154,14 +154,6 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "app_cache",
     },
-    # Drawn certificate PDFs (certificates.selectors.certificate_pdf), ~50 KB each. A table of its own, so
-    # culling old PDFs never throws out the verification page's throttle counters in the default cache.
-    "documents": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "document_cache",
-        "TIMEOUT": 30 * 24 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DOCUMENT_CACHE_ENTRIES", "2000"))},
-    },
 }
 
 # Bootstrap 5 (responsive) with the body rows written in Python: core/templates/core/table.html.
