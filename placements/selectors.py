@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from core.memo import remembered_on
 from courses.models import FacilityType
@@ -58,11 +59,25 @@ def placements_visible_to(user) -> QuerySet[Placement]:
 
 
 def with_minutes(qs: QuerySet[Placement]) -> QuerySet[Placement]:
-    """Adds confirmed_minutes, pending_minutes and pending_count to each placement in one query."""
+    """Adds confirmed_minutes, pending_minutes (None without entries) and pending_count to each placement.
+
+    Each is a subquery per placement rather than a join with GROUP BY: on a page of 25 placements the
+    database sums the hours of those 25, where the join summed a large provider's every hour entry before
+    the LIMIT (1.6 s on PostgreSQL with 300,000 entries)."""
+
+    def per_placement(status, total):
+        return Subquery(
+            HourEntry.objects.filter(placement=OuterRef("pk"), status=status)
+            .order_by()
+            .values("placement")
+            .annotate(total=total)
+            .values("total")
+        )
+
     return qs.annotate(
-        confirmed_minutes=Sum("hour_entries__work_minutes", filter=Q(hour_entries__status=HourEntryStatus.CONFIRMED)),
-        pending_minutes=Sum("hour_entries__work_minutes", filter=Q(hour_entries__status=HourEntryStatus.PENDING)),
-        pending_count=Count("hour_entries", filter=Q(hour_entries__status=HourEntryStatus.PENDING)),
+        confirmed_minutes=per_placement(HourEntryStatus.CONFIRMED, Sum("work_minutes")),
+        pending_minutes=per_placement(HourEntryStatus.PENDING, Sum("work_minutes")),
+        pending_count=Coalesce(per_placement(HourEntryStatus.PENDING, Count("pk")), 0),
     )
 
 

@@ -171,7 +171,8 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
     table_class = PlacementTable
     filterset_class = PlacementFilter
     template_name = "placements/placement_list.html"
-    paginate_by = 25
+    # Paged by the table only: ListView's paginate_by would count the placements a second time.
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return selectors.with_minutes(selectors.placements_visible_to(self.request.user)).order_by("start_date", "id")
