@@ -127,6 +127,7 @@ def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
         ),
         (f"attendance register ({n_big})", "staff", "courses:register", {"pk": world.sessions[big.pk].pk}),
         (f"attendance matrix ({n_big})", "staff", "courses:attendance_matrix", {"pk": big.pk}),
+        ("placement list (page 1)", "staff", "placements:placement_list", {}),
         ("supervisor's pending hours", "supervisor", "placements:pending_entries", {}),
         ("participant home", "participant", "home", {}),
         (

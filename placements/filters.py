@@ -1,13 +1,17 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import LongSelect
+
 from .models import Placement, PlacementStatus
 
 
 class PlacementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), field_name="enrolment__cohort", queryset=None)
-    facility = django_filters.ModelChoiceFilter(label=_("Facility"), queryset=None)
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="enrolment__cohort", queryset=None, widget=LongSelect
+    )
+    facility = django_filters.ModelChoiceFilter(label=_("Facility"), queryset=None, widget=LongSelect)
 
     class Meta:
         model = Placement

@@ -179,7 +179,13 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["cohorts"] = course_selectors.cohorts_visible_to(self.request.user)
+        # Only what the filter's option labels show: a large provider has over a thousand cohorts.
+        kwargs["cohorts"] = (
+            course_selectors.cohorts_visible_to(self.request.user)
+            .select_related(None)
+            .select_related("programme", "site")
+            .only("number", "programme__title", "site__name")
+        )
         kwargs["facilities"] = selectors.facilities_visible_to(self.request.user)
         return kwargs
 

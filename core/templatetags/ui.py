@@ -3,7 +3,7 @@ from django.utils.formats import date_format
 
 register = template.Library()
 
-_SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
+_SELECTS = {"select", "selectmultiple", "nullbooleanselect", "longselect"}
 
 
 @register.simple_tag
