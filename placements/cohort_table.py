@@ -11,35 +11,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import short_date
 from core.links import pk_link
-from core.templatetags.ui import hours
 
 from .models import PlacementStatus
-from .templatetags.placements_tags import hour_progress
-
-
-def _date(value) -> str:
-    # SHORT_DATE_FORMAT is DD.MM.YYYY in both languages (config/formats); strftime is far cheaper.
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def progress_bar(confirmed: int, pending: int, required: int) -> str:
-    """The stacked bar of confirmed and waiting hours (as placements/_progress.html draws it)."""
-    bar = hour_progress(confirmed, pending, required)
-    c, p, r = hours(confirmed or 0), hours(pending or 0), hours(required or 0)
-    summary = gettext("%(c)s of %(r)s h confirmed") % {"c": c, "r": r}
-    if pending:
-        summary += " · " + gettext("%(p)s h waiting") % {"p": p}
-    return format_html(
-        '<div class="progress-stacked" role="img" aria-label="{}">'
-        '<div class="progress" style="width: {}%"><div class="progress-bar bg-success"></div></div>'
-        '<div class="progress" style="width: {}%"><div class="progress-bar progress-bar-striped bg-warning"></div>'
-        '</div></div><div class="small mt-1">{}</div>',
-        gettext("%(c)s of %(r)s hours confirmed, %(p)s hours waiting") % {"c": c, "r": r, "p": p},
-        bar["confirmed"],
-        bar["pending"],
-        summary,
-    )
+from .progress import progress_bar
 
 
 class CohortPlacementTable(tables.Table):
@@ -75,8 +51,8 @@ class CohortPlacementTable(tables.Table):
             '{} <span class="small text-muted">({})</span><div class="small text-muted">{} – {}</div>',
             summary.facility_name,
             summary.facility_type_label,
-            _date(summary.start_date),
-            _date(summary.end_date),
+            short_date(summary.start_date),
+            short_date(summary.end_date),
         )
 
     def render_hours(self, record):

@@ -2,7 +2,7 @@
 
 A supervisor of several facilities can have hundreds of entries waiting (the bench supervisor ~300 at six
 facilities). Per entry the template resolved some 25 variables, reversed two URLs and translated three words,
-and per placement of the overview it included ``_progress.html`` with three ``{% blocktranslate %}``: about
+and per placement of the overview it included a progress-bar template with three ``{% blocktranslate %}``: about
 three quarters of the page's time. Here the words are translated and the URLs reversed once per page
 (``core.links.pk_link``), and each row is one string format.
 """
@@ -12,17 +12,11 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from core.dates import short_date
 from core.links import pk_link
 from core.templatetags.ui import hours
 
-# The cohort page's placements table draws the same progress bar and dates.
-from .cohort_table import progress_bar
-
-
-def _date(value) -> str:
-    # SHORT_DATE_FORMAT is DD.MM.YYYY in both languages (config/formats); strftime is far cheaper than date_format.
-    return value.strftime("%d.%m.%Y")
-
+from .progress import progress_bar
 
 # Everything put in unescaped is a number, a date or time formatted here, a URL of digits, or one of the words
 # escaped once in entry_groups(); the activity, typed by the participant, is escaped per row.
@@ -74,7 +68,7 @@ def entry_groups(placement_ids, entries, *, selected=(), back: str = "") -> list
                 pk=entry.pk,
                 checked=" checked" if entry.pk in selected else "",
                 weekday=weekdays[entry.date.weekday()],
-                date=_date(entry.date),
+                date=short_date(entry.date),
                 start=entry.start_time.strftime("%H:%M"),
                 end=entry.end_time.strftime("%H:%M"),
                 break_minutes=entry.break_minutes,
@@ -102,8 +96,8 @@ def overview_rows(placements) -> SafeString:
                 detail_url(placement.pk),
                 placement.enrolment.participant.full_name,
                 placement.facility.name,
-                _date(placement.start_date),
-                _date(placement.end_date),
+                short_date(placement.start_date),
+                short_date(placement.end_date),
                 progress_bar(placement.confirmed_minutes, placement.pending_minutes, placement.planned_minutes),
             )
             for placement in placements

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.tables import CellTemplateColumn
 
 from .models import Facility, HourEntry, Placement
+from .progress import progress_bar
 
 
 class FacilityTable(tables.Table):
@@ -34,9 +35,7 @@ class PlacementTable(tables.Table):
     facility = tables.Column(accessor="facility__name", verbose_name=_("Facility"))
     start_date = tables.DateColumn(short=True, verbose_name=_("Start"))
     end_date = tables.DateColumn(short=True, verbose_name=_("End"))
-    progress = CellTemplateColumn(
-        template_name="placements/_progress_cell.html", verbose_name=_("Hours"), orderable=False
-    )
+    progress = tables.Column(verbose_name=_("Hours"), orderable=False, empty_values=(), accessor="pk")
     status = CellTemplateColumn(
         template_name="placements/_status_badge.html", verbose_name=_("Status"), order_by=("status",)
     )
@@ -46,6 +45,9 @@ class PlacementTable(tables.Table):
         fields = ("participant", "cohort", "facility", "start_date", "end_date", "progress", "status")
         order_by = ("start_date",)
         empty_text = _("No placements match these filters.")
+
+    def render_progress(self, record):
+        return progress_bar(record.confirmed_minutes, record.pending_minutes, record.planned_minutes)
 
 
 class HourEntryTable(tables.Table):

@@ -21,6 +21,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
 from core.bulk import insert_rows, lookup_chunks
+from core.dates import short_date
 from core.text import clean_name, fold
 from courses.models import (
     Cohort,
@@ -45,11 +46,6 @@ from .reading import (
 )
 
 CHUNK = 2000  # keeps IN (...) lists below SQLite's limit of bound parameters
-
-
-def _date(value: datetime.date) -> str:
-    # SHORT_DATE_FORMAT is DD.MM.YYYY in both languages (config/formats); strftime is 20 times faster.
-    return value.strftime("%d.%m.%Y")
 
 
 _KEYS: dict[tuple[str, str], str] = {}
@@ -91,7 +87,7 @@ class GermanDateWidget(widgets.Widget):
         return parse_date(value)
 
     def render(self, value, obj=None, **kwargs):
-        return value.strftime("%d.%m.%Y") if value else ""
+        return short_date(value)
 
 
 class GermanLevelWidget(widgets.Widget):
@@ -300,7 +296,7 @@ class ParticipantResource(resources.ModelResource):
         instance.given_name = clean_name(instance.given_name)
         instance.family_name = clean_name(instance.family_name)
         state["name"] = f"{instance.family_name}, {instance.given_name}".strip(", ")
-        state["born"] = _date(instance.date_of_birth) if isinstance(instance.date_of_birth, datetime.date) else ""
+        state["born"] = short_date(instance.date_of_birth) if isinstance(instance.date_of_birth, datetime.date) else ""
         self.check_row(instance, state, errors)
         if errors:
             raise ValidationError(errors)
@@ -345,7 +341,7 @@ class ParticipantResource(resources.ModelResource):
             # participant_update refuses turning one record into a copy of another person.
             errors["__all__"] = [
                 _("%(name)s, born %(date)s, is already recorded. Enrol the existing person instead.")
-                % {"name": matcher_twin.full_name, "date": _date(matcher_twin.date_of_birth)}
+                % {"name": matcher_twin.full_name, "date": short_date(matcher_twin.date_of_birth)}
             ]
             return
         if instance.pk is not None:
@@ -372,7 +368,7 @@ class ParticipantResource(resources.ModelResource):
             if existing.status == EnrolmentStatus.WITHDRAWN:
                 return _("%(name)s was already enrolled in this cohort and withdrew on %(date)s.") % {
                     "name": participant.full_name,
-                    "date": _date(existing.withdrawn_on),
+                    "date": short_date(existing.withdrawn_on),
                 }
             # Importing the same list again is not an error: the person simply keeps the place.
             state["place"] = "has"
@@ -386,8 +382,8 @@ class ParticipantResource(resources.ModelResource):
             ) % {
                 "name": participant.full_name,
                 "other": clash.cohort,
-                "start": _date(clash.cohort.start_date),
-                "end": _date(clash.cohort.end_date),
+                "start": short_date(clash.cohort.start_date),
+                "end": short_date(clash.cohort.end_date),
             }
         return ""
 

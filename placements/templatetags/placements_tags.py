@@ -4,19 +4,15 @@ from django import template
 from django_tables2 import RequestConfig
 
 from .. import selectors
+from ..progress import progress_bar
 
 register = template.Library()
 
 
 @register.simple_tag
-def hour_progress(confirmed, pending, required):
-    """Widths of the two stacked bars (confirmed, pending) in percent of the required hours, never over 100."""
-    confirmed, pending, required = confirmed or 0, pending or 0, required or 0
-    if not required:
-        return {"confirmed": 0, "pending": 0, "done": False}
-    confirmed_pct = min(100, round(100 * confirmed / required))
-    pending_pct = max(0, min(100 - confirmed_pct, round(100 * (confirmed + pending) / required) - confirmed_pct))
-    return {"confirmed": confirmed_pct, "pending": pending_pct, "done": confirmed >= required}
+def placement_progress(confirmed, pending, required):
+    """{% placement_progress confirmed pending required %}: the hours bar (placements.progress)."""
+    return progress_bar(confirmed, pending, required)
 
 
 @register.inclusion_tag("placements/hooks/_supervisor_panel.html", takes_context=True)
@@ -40,7 +36,7 @@ def staff_placements_panel(context):
 
 @register.inclusion_tag("placements/hooks/_cohort_section.html", takes_context=True)
 def cohort_placements_section(context, cohort):
-    from ..cohort_table import CohortPlacementTable  # imports this module's hour_progress
+    from ..cohort_table import CohortPlacementTable
 
     request = context.get("request")
     # Paged like the roster beside it (25 people), with its own page parameter so the two page separately.
