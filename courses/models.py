@@ -193,7 +193,12 @@ class Cohort(models.Model):
         indexes = [models.Index(fields=["status", "start_date"], name="cohort_status_start")]
 
     def __str__(self) -> str:
-        return f"{self.programme.title} {self.number} ({self.site.name})"
+        return self.label(self.programme.title, self.number, self.site.name)
+
+    @staticmethod
+    def label(programme_title: str, number: str, site_name: str) -> str:
+        """How a cohort is named in lists; also built from plain values where 1,000 instances would be slow."""
+        return f"{programme_title} {number} ({site_name})"
 
     @property
     def organisation_id(self) -> int:

@@ -36,6 +36,19 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
     return qs.none()
 
 
+def cohort_choices_for(user) -> list[tuple[int, str]]:
+    """(pk, label) of the cohorts a user may open, newest first, for filter lists: read as plain values, since
+    a large provider has over a thousand cohorts and a model instance per option made the list the slowest
+    part of its page."""
+    rows = (
+        cohorts_visible_to(user)
+        .select_related(None)
+        .values_list("pk", "programme__title", "number", "site__name")
+        .order_by("-start_date", "number", "pk")
+    )
+    return [(pk, Cohort.label(title, number, site)) for pk, title, number, site in rows]
+
+
 def with_place_counts(qs: QuerySet[Cohort]) -> QuerySet[Cohort]:
     # A count per cohort in a subquery, not a join with GROUP BY: the database counts the places of the
     # cohorts on the page only, and the paginator's COUNT(*) needs no join at all (Django leaves out an

@@ -8,8 +8,9 @@ from .models import Placement, PlacementStatus
 
 class PlacementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    cohort = django_filters.ModelChoiceFilter(
-        label=_("Cohort"), field_name="enrolment__cohort", queryset=None, widget=LongSelect
+    # Plain (pk, label) choices, not a queryset of instances: see courses.selectors.cohort_choices_for.
+    cohort = django_filters.ChoiceFilter(
+        label=_("Cohort"), field_name="enrolment__cohort", choices=(), widget=LongSelect
     )
     facility = django_filters.ModelChoiceFilter(label=_("Facility"), queryset=None, widget=LongSelect)
 
@@ -17,7 +18,7 @@ class PlacementFilter(django_filters.FilterSet):
         model = Placement
         fields = ["status", "cohort", "facility"]
 
-    def __init__(self, *args, cohorts, facilities, **kwargs):
+    def __init__(self, *args, cohort_choices, facilities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["cohort"].queryset = cohorts
+        self.filters["cohort"].extra["choices"] = cohort_choices
         self.filters["facility"].queryset = facilities

@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from core.exceptions import DomainError
+from core.tables import KeysFirstData
 from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
 from courses import selectors as course_selectors
 from courses.models import Enrolment
@@ -78,7 +79,7 @@ class FacilityDetailView(ObjectPermissionMixin, TemplateView):
         placements = selectors.with_minutes(
             selectors.placements_visible_to(self.request.user).filter(facility=facility)
         ).order_by("-start_date")
-        table = PlacementTable(placements, request=self.request, exclude=("facility",))
+        table = PlacementTable(KeysFirstData(placements), request=self.request, exclude=("facility",))
         RequestConfig(self.request, paginate={"per_page": 25}).configure(table)
         return super().get_context_data(
             facility=facility, supervisors=facility.supervisors.order_by("last_name"), table=table, **kwargs
@@ -177,15 +178,12 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
     def get_queryset(self):
         return selectors.with_minutes(selectors.placements_visible_to(self.request.user)).order_by("start_date", "id")
 
+    def get_table_data(self):
+        return KeysFirstData(super().get_table_data())
+
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        # Only what the filter's option labels show: a large provider has over a thousand cohorts.
-        kwargs["cohorts"] = (
-            course_selectors.cohorts_visible_to(self.request.user)
-            .select_related(None)
-            .select_related("programme", "site")
-            .only("number", "programme__title", "site__name")
-        )
+        kwargs["cohort_choices"] = course_selectors.cohort_choices_for(self.request.user)
         kwargs["facilities"] = selectors.facilities_visible_to(self.request.user)
         return kwargs
 
