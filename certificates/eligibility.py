@@ -19,7 +19,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
-from courses.selectors import ModuleProgress, attendance_progress_for_cohort, attendance_progress_for_enrolment
+from courses.selectors import (
+    ModuleProgress,
+    attendance_progress_for_cohort,
+    attendance_progress_for_enrolment,
+    cohort_people,
+)
 from placements.selectors import PlacementSummary, placement_summaries_for_cohort, placement_summary_for_enrolment
 
 _TENTH = Decimal("0.1")
@@ -122,17 +127,22 @@ class EnrolmentNotWithdrawn(Requirement):
 
     def check(self, facts):
         enrolment = facts.enrolment
-        label = _("Took part until the end (not withdrawn)")
-        if enrolment.status == EnrolmentStatus.WITHDRAWN:
-            detail = _("Withdrew on %(date)s.") % {
-                "date": formats.date_format(enrolment.withdrawn_on, "SHORT_DATE_FORMAT")
-            }
-            return [ChecklistItem(self.code, label, False, detail)]
-        return [
-            ChecklistItem(
-                self.code, label, True, _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
-            )
-        ]
+        met = enrolment.status != EnrolmentStatus.WITHDRAWN
+        return [ChecklistItem(self.code, _enrolment_label, met, functools.partial(_enrolment_detail, enrolment))]
+
+
+def _enrolment_label() -> str:
+    return _("Took part until the end (not withdrawn)")
+
+
+def _enrolment_detail(enrolment: Enrolment) -> str:
+    if enrolment.status == EnrolmentStatus.WITHDRAWN:
+        return _("Withdrew on %(date)s.") % {"date": formats.date_format(enrolment.withdrawn_on, "SHORT_DATE_FORMAT")}
+    return _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
+
+
+def _no_placement() -> str:
+    return _("No placement has been arranged yet.")
 
 
 class ModuleAttendance(Requirement):
@@ -192,7 +202,7 @@ class PlacementHours(Requirement):
         label = _hours_label(required, get_language())
         placement = facts.placement
         if placement is None:
-            return [ChecklistItem(self.code, label, False, _("No placement has been arranged yet."))]
+            return [ChecklistItem(self.code, label, False, _no_placement)]
         items = []
         allowed = facts.programme.allowed_facility_types
         if placement.facility_type not in allowed:
@@ -241,13 +251,21 @@ class PlacementPrerequisites(Requirement):
         return programme.required_placement_hours > 0
 
     def check(self, facts):
-        label = _("Placement prerequisites complete")
         placement = facts.placement
         if placement is None:
-            return [ChecklistItem(self.code, label, False, _("No placement has been arranged yet."))]
+            return [ChecklistItem(self.code, _prerequisites_label, False, _no_placement)]
         if placement.prerequisites_complete:
-            return [ChecklistItem(self.code, label, True, _("All checks recorded."))]
-        return [ChecklistItem(self.code, label, False, " ".join(placement.missing_prerequisites))]
+            return [ChecklistItem(self.code, _prerequisites_label, True, _all_checks_recorded)]
+        missing = functools.partial(" ".join, placement.missing_prerequisites)
+        return [ChecklistItem(self.code, _prerequisites_label, False, missing)]
+
+
+def _prerequisites_label() -> str:
+    return _("Placement prerequisites complete")
+
+
+def _all_checks_recorded() -> str:
+    return _("All checks recorded.")
 
 
 REQUIREMENTS: list[Requirement] = [
@@ -271,11 +289,7 @@ def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
     # The caller's cohort object is used as it is, so the attendance and placement reads it remembers
     # (core.memo) are shared with the other sections of the same page.
-    enrolments = list(
-        Enrolment.objects.filter(cohort=cohort)
-        .select_related("participant")
-        .order_by("participant__name_key", "participant__date_of_birth", "pk")
-    )
+    enrolments = cohort_people(cohort)
     for enrolment in enrolments:
         enrolment.cohort = cohort  # shared, so nothing below fetches the cohort again
     progress = attendance_progress_for_cohort(cohort)

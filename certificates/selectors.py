@@ -90,6 +90,22 @@ def cohort_overview(cohort: Cohort) -> list[CohortRow]:
     return [CohortRow(e.enrolment, e, certificates.get(pk)) for pk, e in eligibilities.items()]
 
 
+def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
+    """The cohort page's panel: how many people, how many hold a certificate, how many could get one now.
+    Reads only the certificates' enrolment ids; the checklists are evaluated without their sentences."""
+    eligibilities = eligibility_for_cohort(cohort)
+    holders = set(
+        Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    return {
+        "total": len(eligibilities),
+        "issued": sum(1 for pk in eligibilities if pk in holders),
+        "eligible": sum(1 for pk, e in eligibilities.items() if pk not in holders and e.eligible),
+    }
+
+
 @dataclass(frozen=True)
 class OwnRow:
     enrolment: Enrolment

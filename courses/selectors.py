@@ -243,6 +243,21 @@ def _progress_for(cohort: Cohort, enrolments: QuerySet[Enrolment], *, today=None
     }
 
 
+def cohort_people(cohort: Cohort) -> list[Enrolment]:
+    """Every enrolment of the cohort with its participant, in roster order (name, date of birth), withdrawn
+    ones too. Loaded once per cohort object and request: the cohort page's placements section, its
+    certificates panel and the eligibility engine all walk the same 200 people."""
+    return remembered_on(
+        cohort,
+        "people",
+        lambda: list(
+            Enrolment.objects.filter(cohort_id=cohort.pk)
+            .select_related("participant")
+            .order_by("participant__name_key", "participant__date_of_birth", "pk")
+        ),
+    )
+
+
 def attendance_matrix_roster(cohort: Cohort) -> QuerySet[Enrolment]:
     """The matrix's rows: every enrolment of the cohort (withdrawn ones too), ordered as the cohort roster,
     with only the columns the matrix shows (all columns of 200 enrolments, people, cohorts and sites took

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from core.memo import remembered_on
 from courses.models import FacilityType
 from courses.rules import staff_organisation_ids
+from courses.selectors import cohort_people
 
 from .models import ConductCertificateCheck, Facility, HourEntry, HourEntryStatus, Placement, PlacementStatus
 from .prerequisites import missing_prerequisites
@@ -238,7 +239,7 @@ def _latest(placements: list[Placement]) -> Placement:
     return max(live or placements, key=lambda p: (p.start_date, p.pk))
 
 
-def _summaries(placements: QuerySet[Placement], required_minutes_of) -> dict[int, PlacementSummary]:
+def _summaries(placements: QuerySet[Placement], required_minutes_of, date_of_birth_of) -> dict[int, PlacementSummary]:
     by_enrolment: dict[int, list[Placement]] = {}
     for placement in placements:
         by_enrolment.setdefault(placement.enrolment_id, []).append(placement)
@@ -253,21 +254,21 @@ def _summaries(placements: QuerySet[Placement], required_minutes_of) -> dict[int
     )
     for row in rows:
         minutes[(row["placement__enrolment_id"], row["status"])] = row["total"] or 0
-    labels = dict(FacilityType.choices)
+    labels = {value: str(label) for value, label in FacilityType.choices}  # translated once, not per person
     result = {}
     for enrolment_id, group in by_enrolment.items():
         latest = _latest(group)
         missing = missing_prerequisites(
             latest,
             conduct_check=_loaded_conduct_check(latest),
-            date_of_birth=latest.enrolment.participant.date_of_birth,
+            date_of_birth=date_of_birth_of(latest),
         )
         result[enrolment_id] = PlacementSummary(
             enrolment_id=enrolment_id,
             placement_id=latest.pk,
             facility_name=latest.facility.name,
             facility_type=latest.facility.facility_type,
-            facility_type_label=str(labels.get(latest.facility.facility_type, latest.facility.facility_type)),
+            facility_type_label=labels.get(latest.facility.facility_type, latest.facility.facility_type),
             start_date=latest.start_date,
             end_date=latest.end_date,
             confirmed_minutes=minutes.get((enrolment_id, HourEntryStatus.CONFIRMED), 0),
@@ -287,8 +288,9 @@ def _loaded_conduct_check(placement: Placement):
 
 
 def placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
-    """Keyed by Enrolment id; enrolments without any placement are absent. Fixed number of queries (two),
-    computed once per cohort object (the cohort page and its certificates panel both ask)."""
+    """Keyed by Enrolment id; enrolments without any placement are absent. Fixed number of queries (the
+    cohort's people, which the page shares, its placements, their hour sums), computed once per cohort object
+    and request (the cohort page and its certificates panel both ask)."""
     return remembered_on(cohort, "placement_summaries", lambda: _placement_summaries_for_cohort(cohort))
 
 
@@ -303,7 +305,6 @@ SUMMARY_FIELDS = (
     "infection_instruction_date",
     "conduct_check_deleted_at",
     "activated_at",
-    "enrolment__participant__date_of_birth",
     "conduct_check__inspected_on",
     "conduct_check__issue_date",
     "conduct_check__has_relevant_entry",
@@ -312,15 +313,16 @@ SUMMARY_FIELDS = (
 
 def _placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
     required = cohort.programme.required_placement_hours * 60
+    born = {enrolment.pk: enrolment.participant.date_of_birth for enrolment in cohort_people(cohort)}
     placements = (
         Placement.objects.filter(enrolment__cohort_id=cohort.pk)
-        .select_related("facility", "enrolment__participant", "conduct_check")
+        .select_related("facility", "conduct_check")
         # Only what a summary and missing_prerequisites read: all columns of 200 placements with their
         # people, facilities and checks were most of the time of this selector.
         .only(*SUMMARY_FIELDS)
         .order_by("start_date", "id")
     )
-    return _summaries(placements, lambda placement: required)
+    return _summaries(placements, lambda placement: required, lambda placement: born[placement.enrolment_id])
 
 
 def placement_summary_for_enrolment(enrolment) -> PlacementSummary | None:
@@ -330,21 +332,17 @@ def placement_summary_for_enrolment(enrolment) -> PlacementSummary | None:
         .order_by("start_date", "id")
     )
     summaries = _summaries(
-        placements, lambda placement: placement.enrolment.cohort.programme.required_placement_hours * 60
+        placements,
+        lambda placement: placement.enrolment.cohort.programme.required_placement_hours * 60,
+        lambda placement: placement.enrolment.participant.date_of_birth,
     )
     return summaries.get(enrolment.pk)
 
 
 def cohort_placement_rows(cohort) -> list[dict]:
     """The cohort page's placements section: every enrolment with its summary (or None), in roster order."""
-    from courses.models import Enrolment
-
     summaries = placement_summaries_for_cohort(cohort)
-    enrolments = (
-        Enrolment.objects.filter(cohort_id=cohort.pk)
-        .select_related("participant")
-        .order_by("participant__name_key", "participant__date_of_birth")
-    )
+    enrolments = cohort_people(cohort)
     statuses = dict(
         Placement.objects.filter(pk__in=[s.placement_id for s in summaries.values()]).values_list("pk", "status")
     )

@@ -9,15 +9,7 @@ register = template.Library()
 
 @register.inclusion_tag("certificates/_cohort_panel.html", takes_context=True)
 def cohort_certificates_panel(context, cohort):
-    user = context["user"]
-    rows = selectors.cohort_overview(cohort)
-    return {
-        "user": user,
-        "cohort": cohort,
-        "total": len(rows),
-        "issued": sum(1 for r in rows if r.certificate is not None),
-        "eligible": sum(1 for r in rows if r.eligibility.eligible and r.certificate is None),
-    }
+    return {"user": context["user"], "cohort": cohort, **selectors.cohort_certificate_counts(cohort)}
 
 
 @register.inclusion_tag("certificates/_participant_panel.html", takes_context=True)
