@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.links import pk_link
-from core.tables import CellTemplateColumn
+from core.tables import CellTemplateColumn, ShortDateTimeColumn
 
 
 class CohortOverviewTable(tables.Table):
@@ -83,7 +83,7 @@ class HistoryTable(tables.Table):
         verbose_name=_("Status"),
         orderable=False,
     )
-    issued_at = tables.DateTimeColumn(verbose_name=_("Issued"), short=True, orderable=False)
+    issued_at = ShortDateTimeColumn(verbose_name=_("Issued"), orderable=False)
     issued_by = tables.Column(verbose_name=_("Issued by"), orderable=False)
     language = tables.Column(verbose_name=_("Language"), orderable=False)
     note = CellTemplateColumn(

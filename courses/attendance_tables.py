@@ -12,14 +12,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.links import pk_link
-from core.tables import CellTemplateColumn
+from core.tables import CellTemplateColumn, ShortDateColumn, ShortDateTimeColumn
 
 from .models import AttendanceCorrection, AttendanceRecord, TeachingSession
 from .selectors import ModuleProgress
 
 
 class SessionTable(tables.Table):
-    date = tables.DateColumn(short=True, verbose_name=_("Date"))
+    date = ShortDateColumn(verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}",
         accessor="pk",
@@ -48,7 +48,7 @@ class SessionTable(tables.Table):
 
 
 class CorrectionTable(tables.Table):
-    changed_at = tables.DateTimeColumn(short=True, verbose_name=_("Changed at"))
+    changed_at = ShortDateTimeColumn(verbose_name=_("Changed at"))
     changed_by = tables.Column(verbose_name=_("Changed by"), default="–")
     participant = tables.Column(
         accessor="record__enrolment__participant__sortable_name", verbose_name=_("Participant"), orderable=False
@@ -68,7 +68,7 @@ class CorrectionTable(tables.Table):
 
 
 class EnrolmentAttendanceTable(tables.Table):
-    date = tables.DateColumn(accessor="session__date", short=True, verbose_name=_("Date"))
+    date = ShortDateColumn(accessor="session__date", verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.session.start_time|time:'H:i' }}–{{ record.session.end_time|time:'H:i' }}",
         accessor="pk",

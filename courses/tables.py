@@ -4,6 +4,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.tables import ShortDateColumn
+
 from .models import Cohort, Enrolment, Participant
 
 COHORT_BADGES = {"running": "text-bg-success", "planned": "text-bg-info", "finished": "text-bg-secondary"}
@@ -14,8 +16,8 @@ class CohortTable(tables.Table):
     number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Run"))
     programme = tables.Column(accessor="programme__title", verbose_name=_("Programme"))
     site = tables.Column(accessor="site__name", verbose_name=_("Site"))
-    start_date = tables.DateColumn(short=True)
-    end_date = tables.DateColumn(short=True)
+    start_date = ShortDateColumn()
+    end_date = ShortDateColumn()
     taken_places = tables.Column(verbose_name=_("Enrolled"), attrs={"td": {"class": "text-end"}})
     capacity = tables.Column(attrs={"td": {"class": "text-end"}})
     status = tables.Column(verbose_name=_("Status"))
@@ -42,9 +44,7 @@ class RosterTable(tables.Table):
         order_by=("participant__name_key",),
         verbose_name=_("Name"),
     )
-    date_of_birth = tables.DateColumn(
-        accessor="participant__date_of_birth", short=True, verbose_name=_("Date of birth")
-    )
+    date_of_birth = ShortDateColumn(accessor="participant__date_of_birth", verbose_name=_("Date of birth"))
     german_level = tables.Column(accessor="participant__german_level", verbose_name=_("German"))
     customer_number = tables.Column(accessor="participant__jobcenter_customer_number", verbose_name=_("Customer no."))
     status = tables.Column(verbose_name=_("Status"))
@@ -85,7 +85,7 @@ class ParticipantTable(tables.Table):
         order_by=("name_key",),
         verbose_name=_("Name"),
     )
-    date_of_birth = tables.DateColumn(short=True)
+    date_of_birth = ShortDateColumn()
     german_level = tables.Column(verbose_name=_("German"))
     jobcenter_customer_number = tables.Column(verbose_name=_("Customer no."))
 

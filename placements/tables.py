@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import CellTemplateColumn
+from core.tables import CellTemplateColumn, ShortDateColumn
 
 from .models import Facility, HourEntry, Placement
 from .progress import progress_bar
@@ -33,8 +33,8 @@ class PlacementTable(tables.Table):
     )
     cohort = tables.Column(accessor="enrolment__cohort__number", verbose_name=_("Run"))
     facility = tables.Column(accessor="facility__name", verbose_name=_("Facility"))
-    start_date = tables.DateColumn(short=True, verbose_name=_("Start"))
-    end_date = tables.DateColumn(short=True, verbose_name=_("End"))
+    start_date = ShortDateColumn(verbose_name=_("Start"))
+    end_date = ShortDateColumn(verbose_name=_("End"))
     progress = tables.Column(verbose_name=_("Hours"), orderable=False, empty_values=(), accessor="pk")
     status = CellTemplateColumn(
         template_name="placements/_status_badge.html", verbose_name=_("Status"), order_by=("status",)
@@ -51,7 +51,7 @@ class PlacementTable(tables.Table):
 
 
 class HourEntryTable(tables.Table):
-    date = tables.DateColumn(short=True, verbose_name=_("Date"))
+    date = ShortDateColumn(verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}", verbose_name=_("Time"), orderable=False
     )

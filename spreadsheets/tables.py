@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import CellTemplateColumn
+from core.tables import CellTemplateColumn, ShortDateTimeColumn
 
 from .models import ImportRecord
 
@@ -23,7 +23,7 @@ class PreviewTable(tables.Table):
 
 
 class ImportRecordTable(tables.Table):
-    created_at = tables.DateTimeColumn(verbose_name=_("Uploaded at"), format="d.m.Y H:i")
+    created_at = ShortDateTimeColumn(verbose_name=_("Uploaded at"))
     file_name = tables.LinkColumn("spreadsheets:import_detail", args=[tables.A("pk")], verbose_name=_("File"))
     cohort = tables.Column(accessor="cohort__number", verbose_name=_("Cohort"), order_by=("cohort__number",))
     created_by = tables.Column(verbose_name=_("Uploaded by"))
