@@ -221,6 +221,7 @@ def staff_open_placements(user) -> list[Placement]:
 class PlacementSummary:
     enrolment_id: int
     placement_id: int | None  # the latest placement of the enrolment
+    status: str  # of that placement: planned, active, cancelled
     facility_name: str
     facility_type: str  # "kita" / "ogs"
     facility_type_label: str  # translated label
@@ -266,6 +267,7 @@ def _summaries(placements: QuerySet[Placement], required_minutes_of, date_of_bir
         result[enrolment_id] = PlacementSummary(
             enrolment_id=enrolment_id,
             placement_id=latest.pk,
+            status=latest.status,
             facility_name=latest.facility.name,
             facility_type=latest.facility.facility_type,
             facility_type_label=labels.get(latest.facility.facility_type, latest.facility.facility_type),
@@ -343,14 +345,11 @@ def cohort_placement_rows(cohort) -> list[dict]:
     """The cohort page's placements section: every enrolment with its summary (or None), in roster order."""
     summaries = placement_summaries_for_cohort(cohort)
     enrolments = cohort_people(cohort)
-    statuses = dict(
-        Placement.objects.filter(pk__in=[s.placement_id for s in summaries.values()]).values_list("pk", "status")
-    )
     return [
         {
             "enrolment": enrolment,
             "summary": summaries.get(enrolment.pk),
-            "status": statuses.get(summaries[enrolment.pk].placement_id) if enrolment.pk in summaries else None,
+            "status": summaries[enrolment.pk].status if enrolment.pk in summaries else None,
         }
         for enrolment in enrolments
     ]
