@@ -48,3 +48,21 @@ def test_rows_are_the_same_as_django_tables2_writes_them(settings):
 def test_an_empty_table_shows_its_empty_text():
     table = PeopleTable([], empty_text="Nobody is enrolled yet.")
     assert "Nobody is enrolled yet." in render(table, "core/table.html")
+
+
+class FixedTable(tables.Table):
+    """Attributes without callables: written once per column by the tag, per cell by django-tables2."""
+
+    name = tables.Column(attrs={"td": {"class": "text-nowrap"}})
+    hours = tables.Column(localize=False, attrs={"cell": {"data-unit": "h"}})
+
+    class Meta:
+        attrs = {"td": {"data-kind": "cell"}}
+        row_attrs = {"data-list": "people"}
+
+
+def test_fixed_attributes_are_the_same_as_django_tables2_writes_them():
+    ours = render(FixedTable(ROWS * 2), "core/table.html")
+    theirs = render(FixedTable(ROWS * 2), "django_tables2/bootstrap5-responsive.html")
+    assert ours == theirs
+    assert ours.count('class="odd"') == 2 and ours.count('class="even"') == 2
