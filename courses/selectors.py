@@ -193,7 +193,8 @@ def attendance_progress_for_cohort(
     return remembered_on(
         cohort,
         f"attendance_progress:{today}",
-        lambda: _progress_for(cohort, Enrolment.objects.filter(cohort=cohort), today=today),
+        # The cohort's people are loaded for the page anyway; its records are found by session alone.
+        lambda: _progress_for(cohort, [e.pk for e in cohort_people(cohort)], today=today),
     )
 
 
@@ -201,24 +202,25 @@ def attendance_progress_for_enrolment(
     enrolment: Enrolment, *, today: datetime.date | None = None
 ) -> list[ModuleProgress]:
     cohort = enrolment.cohort
-    return _progress_for(cohort, Enrolment.objects.filter(pk=enrolment.pk), today=today).get(enrolment.pk, [])
+    return _progress_for(cohort, [enrolment.pk], today=today).get(enrolment.pk, [])
 
 
-def _progress_for(cohort: Cohort, enrolments: QuerySet[Enrolment], *, today=None) -> dict[int, list[ModuleProgress]]:
+def _progress_for(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> dict[int, list[ModuleProgress]]:
     today = today or timezone.localdate()
     modules = list(
         Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
     )
-    enrolment_ids = list(enrolments.values_list("pk", flat=True))
     held = dict(
         TeachingSession.objects.filter(cohort=cohort, date__lte=today)
         .values("module_id")
         .annotate(total=Sum("units"))
         .values_list("module_id", "total")
     )
+    records = AttendanceRecord.objects.filter(session__cohort=cohort)
+    if len(enrolment_ids) == 1:  # one person's page; for a whole cohort its sessions say enough
+        records = records.filter(enrolment_id=enrolment_ids[0])
     rows = (
-        AttendanceRecord.objects.filter(enrolment_id__in=enrolment_ids, session__cohort=cohort)
-        .values_list("enrolment_id", "session__module_id")
+        records.values_list("enrolment_id", "session__module_id")
         .annotate(
             attended=Sum("attended_units"),
             E=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
