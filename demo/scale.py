@@ -428,8 +428,14 @@ class ScaleGenerator:
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
-            self.log("ANALYZE (planner statistics)")
-            cursor.execute("ANALYZE")
+            if connection.vendor == "postgresql" and not connection.in_atomic_block:
+                # VACUUM also marks the new pages all-visible, so counts can be read from indexes alone, as
+                # on a live database once autovacuum has passed (a provider's 20,000 placements: 7 ms, not 18).
+                self.log("VACUUM ANALYZE (visibility map and planner statistics)")
+                cursor.execute("VACUUM ANALYZE")
+            else:
+                self.log("ANALYZE (planner statistics)")
+                cursor.execute("ANALYZE")
         self.log("done: " + ", ".join(f"{label} {count:,}" for label, count in sorted(self.counts.items())))
 
     # --- organisations, sites, programmes ------------------------------------------------------------------

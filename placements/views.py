@@ -184,7 +184,7 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["cohort_choices"] = course_selectors.cohort_choices_for(self.request.user)
-        kwargs["facilities"] = selectors.facilities_visible_to(self.request.user)
+        kwargs["facility_choices"] = selectors.facility_choices_for(self.request.user)
         return kwargs
 
 

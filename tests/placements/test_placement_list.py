@@ -98,3 +98,20 @@ def test_the_refusal_reads_in_german(german_client, staff, other_cohort):
     german_client.force_login(staff)
     html = german_client.get(URL, {"cohort": other_cohort.pk}).content.decode()
     assert "gültige Auswahl" in html
+
+
+@pytest.mark.django_db
+def test_facility_filter_lists_own_facilities_and_filters(client, staff, supervisor, facility, cohort, organisation):
+    from ..factories import FacilityFactory
+
+    second = FacilityFactory(organisation=organisation, name="OGS Am Markt")
+    elsewhere = FacilityFactory(name="Kita anderswo")
+    _placement(cohort, facility, supervisor, staff, "Łukasz", 0)
+    second.supervisors.add(supervisor)
+    _placement(cohort, second, supervisor, staff, "Nguyễn Thị", 1)
+    client.force_login(staff)
+    html = client.get(URL).content.decode()
+    assert f'<option value="{second.pk}">{second}</option>' in html
+    assert f'value="{elsewhere.pk}"' not in html
+    filtered = client.get(URL, {"facility": second.pk}).content.decode()
+    assert "Nguyễn Thị" in filtered and "Łukasz" not in filtered
