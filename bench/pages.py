@@ -9,9 +9,11 @@ the user who would open it (``bench-staff``, ``bench-supervisor``, ``bench-parti
 the public verification page): two warm-up requests, then ``--repeat`` timed ones. Printed per page: the
 median and 95th percentile of the wall time, the median CPU time of this process (the machine is shared,
 so wall time also measures the neighbours), the number of SQL queries of one request and the response
-size. Streamed responses (the cohort ZIP) are read to the end inside the timed request, and for them a
-line after the table also gives the time to the first chunk. Cohort pages are measured for a typical
-cohort (~25 people) and the 200-person bench cohort: the query counts must be the same. Targets: p95 <
+size, and the machine's speed just before the page (*machine ms*: the median of a fixed pure-Python task,
+see ``machine_jitter``). Streamed responses (the cohort ZIP) are read to the end inside the timed
+request, and for them a line after the table also gives the time to the first chunk. Cohort pages are
+measured for a typical cohort (~25 people) and the 200-person bench cohort: the query counts must be the
+same. Targets: p95 <
 150 ms per page, certificate PDF < 15 ms.
 """
 
@@ -232,10 +234,10 @@ def main() -> int:
         f"{os.cpu_count()} CPUs, {args.repeat} requests per page"
     )
     if args.markdown:
-        print("| page | median ms | p95 ms | CPU ms | queries | KiB | target |")
-        print("|---|---:|---:|---:|---:|---:|---|")
+        print("| page | median ms | p95 ms | CPU ms | queries | KiB | machine ms | target |")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
     else:
-        print(f"{'page':42} {'median':>8} {'p95':>8} {'cpu':>7} {'queries':>8} {'KiB':>7}  target")
+        print(f"{'page':42} {'median':>8} {'p95':>8} {'cpu':>7} {'queries':>8} {'KiB':>7} {'machine':>8}  target")
     missed = 0
     first_bytes = []  # (label, median ms to the first chunk) of streamed pages
     for label, who, name, kwargs in pages(world):
@@ -250,6 +252,9 @@ def main() -> int:
             print(f"| {label} | not available yet |||||" if args.markdown else f"{line[0]:42} {line[1]}")
             continue
         repeat = max(3, args.repeat // 5) if "ZIP" in label else args.repeat
+        # The machine's speed right before this page (the fixed task's median, ~10 ms on a fast phase): the
+        # virtual machine's speed drifts within one run, so one figure at the end does not describe every page.
+        machine, _ = machine_jitter(repeat=7)
         result = measure(clients[who], url, repeat)
         if result["status"] != 200:
             text = f"HTTP {result['status']} (not measured)"
@@ -269,12 +274,12 @@ def main() -> int:
         if args.markdown:
             print(
                 f"| {label} | {result['median']:.1f} | {result['p95']:.1f} | {result['cpu']:.1f} | "
-                f"{result['queries']} | {result['bytes'] / 1024:.0f} | {verdict} |"
+                f"{result['queries']} | {result['bytes'] / 1024:.0f} | {machine:.1f} | {verdict} |"
             )
         else:
             print(
                 f"{label:42} {result['median']:8.1f} {result['p95']:8.1f} {result['cpu']:7.1f} "
-                f"{result['queries']:8d} {result['bytes'] / 1024:7.0f}  {verdict}"
+                f"{result['queries']:8d} {result['bytes'] / 1024:7.0f} {machine:8.1f}  {verdict}"
             )
     for label, ms in first_bytes:
         print(f"# first byte of streamed {label}: {ms:.1f} ms median (the table's times are to the last byte)")
