@@ -99,12 +99,21 @@ def cohort_overview(cohort: Cohort) -> list[CohortRow]:
 def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
     """The cohort page's panel: how many people, how many hold a certificate, how many could get one now.
     Reads only the certificates' enrolment ids; the checklists are evaluated without their sentences."""
-    eligibilities = eligibility_for_cohort(cohort)
     holders = set(
         Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID).values_list(
             "enrolment_id", flat=True
         )
     )
+    return _counts(eligibility_for_cohort(cohort), holders)
+
+
+def cohort_overview_counts(rows: list[CohortRow]) -> dict[str, int]:
+    """The same counts from the overview's rows, which carry their certificates already."""
+    holders = {r.enrolment.pk for r in rows if r.certificate is not None}
+    return _counts({r.enrolment.pk: r.eligibility for r in rows}, holders)
+
+
+def _counts(eligibilities: dict[int, Eligibility], holders: set[int]) -> dict[str, int]:
     return {
         "total": len(eligibilities),
         "issued": sum(1 for pk in eligibilities if pk in holders),

@@ -48,14 +48,7 @@ class CohortOverviewView(CohortMixin, TemplateView):
         # Paged like the cohort page's roster: the counts above cover everyone, the checklists 25 at a time
         # (200 checklists on one page were 80 KiB and most of the page's time).
         RequestConfig(self.request, paginate={"per_page": 25}).configure(table)
-        return super().get_context_data(
-            cohort=cohort,
-            table=table,
-            total=len(rows),
-            eligible=sum(1 for r in rows if r.eligibility.eligible and r.certificate is None),
-            issued=sum(1 for r in rows if r.certificate is not None),
-            **kwargs,
-        )
+        return super().get_context_data(cohort=cohort, table=table, **selectors.cohort_overview_counts(rows), **kwargs)
 
 
 class CohortIssueView(CohortMixin, FormView):

@@ -29,10 +29,15 @@ def facilities_visible_to(user) -> QuerySet[Facility]:
     return qs.none()
 
 
+def _facility_type_labels() -> dict[str, str]:
+    """Each facility type's label in the current language, translated once per call rather than per row."""
+    return {value: str(label) for value, label in FacilityType.choices}
+
+
 def facility_choices_for(user) -> list[tuple[int, str]]:
     """(pk, label) of the facilities a user may see, by name, for filter lists (read as plain values like
     courses.selectors.cohort_choices_for: an instance per option costs more than the whole query)."""
-    types = {value: str(label) for value, label in FacilityType.choices}
+    types = _facility_type_labels()
     rows = facilities_visible_to(user).select_related(None).values_list("pk", "name", "facility_type").order_by("name")
     return [(pk, Facility.label(name, types.get(kind, kind))) for pk, name, kind in rows]
 
@@ -325,7 +330,7 @@ def _summaries(placements: QuerySet[Placement]) -> dict[int, PlacementSummary]:
     )
     for row in rows:
         minutes[(row["placement__enrolment_id"], row["status"])] = row["total"] or 0
-    labels = {value: str(label) for value, label in FacilityType.choices}  # translated once, not per person
+    labels = _facility_type_labels()
     result = {}
     for enrolment_id, group in by_enrolment.items():
         latest = _latest(group)
