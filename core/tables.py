@@ -3,10 +3,9 @@ import functools
 import django_tables2 as tables
 from django.template import Context, Template
 from django.template.loader import get_template
-from django.utils.timezone import localtime
 from django_tables2.data import TableQuerysetData
 
-from .dates import short_date
+from .dates import short_date, short_datetime
 
 
 class CellTemplateColumn(tables.TemplateColumn):
@@ -54,7 +53,7 @@ class ShortDateTimeColumn(tables.Column):
     """A moment as DD.MM.YYYY HH:MM in the local time zone (Europe/Berlin), without a template per cell."""
 
     def render(self, value):
-        return localtime(value).strftime("%d.%m.%Y %H:%M")
+        return short_datetime(value)
 
 
 class KeysFirstData(TableQuerysetData):
