@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from . import lookups  # noqa: F401  registers field__any_of
+        from . import lookups  # noqa: F401  registers field__any_of and field__among
         from .tables_speedup import remember_cell_signatures
 
         remember_cell_signatures()

@@ -282,7 +282,12 @@ class Participant(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_name} {self.family_name}"
+        return self.name_from(self.given_name, self.family_name)
+
+    @staticmethod
+    def name_from(given_name: str, family_name: str) -> str:
+        """The full name as it is shown, for rows read as plain values."""
+        return f"{given_name} {family_name}"
 
     @property
     def sortable_name(self) -> str:
