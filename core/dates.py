@@ -11,6 +11,11 @@ def short_date(value: datetime.date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
+def short_time(value: datetime.time | datetime.datetime | None) -> str:
+    """HH:MM, the TIME_FORMAT of both languages, or '' for no time."""
+    return value.strftime("%H:%M") if value is not None else ""
+
+
 def short_datetime(value: datetime.datetime | None) -> str:
     """DD.MM.YYYY HH:MM in the local time zone (Europe/Berlin), the SHORT_DATETIME_FORMAT of both languages,
     or '' for no moment."""

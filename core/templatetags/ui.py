@@ -1,5 +1,6 @@
 from django import template
-from django.utils.formats import date_format
+
+from core import dates
 
 register = template.Library()
 
@@ -46,6 +47,14 @@ def hours(minutes):
     return text.replace(".", ",")
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def short_date(value):
-    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
+    """DD.MM.YYYY (core.dates.short_date). A moment (issued at, revoked at) is shown on its day in Europe/Berlin:
+    ``expects_localtime`` converts it first, so a certificate issued at 00:30 is not dated the day before."""
+    return dates.short_date(value)
+
+
+@register.filter(expects_localtime=True)
+def short_time(value):
+    """HH:MM (core.dates.short_time), the TIME_FORMAT of both languages."""
+    return dates.short_time(value)
