@@ -393,7 +393,11 @@ class TeachingSession(models.Model):
             models.CheckConstraint(condition=Q(units__gt=0), name="session_units_positive"),
             models.UniqueConstraint(fields=["cohort", "date", "start_time"], name="session_unique_start"),
         ]
-        indexes = [models.Index(fields=["cohort", "date"], name="session_cohort_date")]
+        indexes = [
+            models.Index(fields=["cohort", "date"], name="session_cohort_date"),
+            # The staff start page's "today's sessions" across a provider's cohorts, in start order.
+            models.Index(fields=["date", "start_time"], name="session_date_start"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M} {self.module}"

@@ -1,6 +1,6 @@
 """Reads, already limited to what the user may see, with the joins each page needs."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from core.memo import remembered_on
@@ -332,12 +332,28 @@ def attendance_of_enrolment(enrolment: Enrolment) -> QuerySet[AttendanceRecord]:
     )
 
 
-def sessions_today_for(user, day: datetime.date | None = None) -> QuerySet[TeachingSession]:
-    """Today's sessions in the cohorts the user may open, for the staff start page."""
+@dataclass(frozen=True, slots=True)
+class TodaySession:
+    """One line of the staff start page's "Today's sessions"."""
+
+    pk: int
+    start_time: datetime.time
+    end_time: datetime.time
+    cohort_number: str
+    module_title: str
+    recorded: bool  # the register has been taken
+
+
+def sessions_today_for(user, day: datetime.date | None = None) -> list[TodaySession]:
+    """Today's sessions in the cohorts the user may open, by start time, for the staff start page. Read as
+    plain values: a large provider has fifty sessions a day, and a model instance with its cohort,
+    programme and site per line cost more than the query. Whether the register was taken is an EXISTS,
+    not a count over a GROUP BY of every selected column."""
     day = day or timezone.localdate()
-    return (
+    rows = (
         TeachingSession.objects.filter(cohort__in=cohorts_visible_to(user), date=day)
-        .select_related("module", "cohort", "cohort__programme", "cohort__site")
-        .annotate(recorded=Count("attendance"))
-        .order_by("start_time")
+        .annotate(recorded=Exists(AttendanceRecord.objects.filter(session=OuterRef("pk"))))
+        .order_by("start_time", "cohort__number", "pk")
+        .values_list("pk", "start_time", "end_time", "cohort__number", "module__title", "recorded")
     )
+    return [TodaySession(*row) for row in rows]

@@ -24,5 +24,5 @@ def own_attendance_panel(context):
 @register.inclusion_tag("courses/attendance/_staff_today_panel.html", takes_context=True)
 def sessions_today_panel(context):
     user = context.get("user")
-    sessions = list(selectors.sessions_today_for(user)) if user is not None else []
+    sessions = selectors.sessions_today_for(user) if user is not None else []
     return {"sessions": sessions, "user": user}
