@@ -23,14 +23,16 @@ The snapshot is a JSON document (see ``certificates.snapshot.build_snapshot``)::
      "placement": {"facility_type": "kita", "facility_type_label": {"de": "…", "en": "…"},
                    "confirmed_minutes": 5400,
                    "required_minutes": 5400} | null,
-     "signatory": {"name": "…"}, "qr_mask": 4}
+     "signatory": {"name": "…"}, "qr_rows": ["fe5b3f8", …]}
 
-``qr_mask`` is the QR mask pattern chosen at issue time (see ``qr_mask_for``); without it the renderer
-chooses it itself, which gives the same code, only slower.
+``qr_rows`` is the QR code of ``verification_url``, encoded once at issue time (see ``qr_rows_for``).
+Snapshots issued before it was kept carry ``qr_mask``, the mask pattern only, or nothing; the renderer
+then encodes the code itself, which gives the same modules and the same bytes, only slower.
 """
 
 import datetime
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -359,7 +361,7 @@ class CertificateRenderer:
         s, t, c = self.s, self.t, self.c
         size = 74
         x, y = PAGE_WIDTH - MARGIN - size, 52
-        draw_qr(c, s["verification_url"], x, y, size, mask=s.get("qr_mask"))
+        draw_qr(c, s["verification_url"], x, y, size, mask=s.get("qr_mask"), rows=s.get("qr_rows"))
         c.setStrokeColor(ACCENT)
         c.setLineWidth(0.6)
         c.line(MARGIN, y + size + 10, PAGE_WIDTH - MARGIN, y + size + 10)
@@ -372,37 +374,55 @@ class CertificateRenderer:
 
 
 def qr_mask_for(data: str) -> int:
-    """The mask pattern the QR standard's penalty rules choose for ``data``. Choosing it costs about
-    4 ms (eight masks evaluated), so it is done once when a certificate is issued and kept in the
-    snapshot; rendering then only applies it."""
+    """The mask pattern the QR standard's penalty rules choose for ``data`` (eight masks evaluated)."""
     return segno.make(data, error="m", micro=False).mask
 
 
-def draw_qr(c: Canvas, data: str, x: float, y: float, size: float, mask: int | None = None) -> None:
+def qr_rows_for(data: str) -> list[str]:
+    """The QR code of ``data``, row by row, each row's modules as one hexadecimal number (dark = 1, the
+    leftmost module the highest bit). Encoding costs 2–5 ms per code (Reed–Solomon blocks, eight masks
+    evaluated), a quarter of a certificate's drawing; it is done once when a certificate is issued and kept
+    in the snapshot, so drawing only reads the rows."""
+    matrix = segno.make(data, error="m", micro=False).matrix
+    digits = (len(matrix) + 3) // 4
+    return [format(int(_bits(row), 2), f"0{digits}x") for row in matrix]
+
+
+def _bits(row) -> str:
+    return "".join("1" if dark else "0" for dark in row)
+
+
+def _qr_bit_rows(data: str, mask: int | None, rows: list[str] | None) -> list[str]:
+    """The code's rows as strings of 0 and 1: from the snapshot's rows, else encoded now."""
+    if rows:
+        width = len(rows)
+        return [format(int(row, 16), f"0{width}b") for row in rows]
+    return [_bits(row) for row in segno.make(data, error="m", micro=False, mask=mask).matrix]
+
+
+_DARK_RUN = re.compile("1+")
+
+
+def draw_qr(
+    c: Canvas, data: str, x: float, y: float, size: float, mask: int | None = None, rows: list[str] | None = None
+) -> None:
     """A QR code on a white quiet zone, drawn as one filled path of merged runs.
 
     Each row's neighbouring dark modules become one rectangle (a few hundred instead of ~600), written
     as literal PDF operators in module units inside a scaling matrix: integer coordinates need no float
-    formatting, which is what makes reportlab's own QR widget slow (~20 ms per code)."""
-    qr = segno.make(data, error="m", micro=False, mask=mask)
-    matrix = qr.matrix
-    count = len(matrix)
+    formatting, which is what makes reportlab's own QR widget slow (~20 ms per code). ``rows`` (from
+    ``qr_rows_for``) or ``mask`` spare the encoding."""
+    bit_rows = _qr_bit_rows(data, mask, rows)
+    count = len(bit_rows)
     quiet = 2
     module = size / (count + 2 * quiet)
     c.setFillColor(white)
     c.rect(x, y, size, size, stroke=0, fill=1)
     ops = []
-    for row_index, row in enumerate(matrix):
+    for row_index, bits in enumerate(bit_rows):
         row_y = count - 1 - row_index  # PDF's y axis points up, the matrix's rows go down
-        start = None
-        for col, dark in enumerate(row):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                ops.append(f"{start} {row_y} {col - start} 1 re")
-                start = None
-        if start is not None:
-            ops.append(f"{start} {row_y} {count - start} 1 re")
+        for run in _DARK_RUN.finditer(bits):
+            ops.append(f"{run.start()} {row_y} {run.end() - run.start()} 1 re")
     origin_x = x + quiet * module
     origin_y = y + quiet * module
     c.saveState()

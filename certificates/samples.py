@@ -2,6 +2,8 @@
 
 import copy
 
+from .pdf import qr_rows_for
+
 SAMPLE_SNAPSHOT = {
     "template_version": 1,
     "language": "de",
@@ -33,7 +35,7 @@ SAMPLE_SNAPSHOT = {
         "required_minutes": 5400,
     },
     "signatory": {"name": "Anna Schulte"},
-    "qr_mask": 4,
+    "qr_rows": qr_rows_for("http://127.0.0.1:8000/zertifikate/pruefen/7K3QH9M2XR4TJW8P/"),
 }
 
 

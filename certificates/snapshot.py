@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from courses.models import FacilityType
 
 from .eligibility import Eligibility
-from .pdf import TEMPLATE_VERSION, qr_mask_for
+from .pdf import TEMPLATE_VERSION, qr_rows_for
 
 
 def _labels(value: str, choices) -> dict[str, str]:
@@ -75,13 +75,13 @@ def snapshot_document(
     modules: list[tuple],
     placement: tuple | None,
     signatory: str,
-    with_qr_mask: bool = True,
+    with_qr_code: bool = True,
 ) -> dict:
     """The snapshot's one shape, from plain values: issuing and the scale generator both build it here.
 
     ``modules`` holds (position, title, planned units, attended units); ``placement`` holds (facility type,
-    confirmed minutes, required minutes) or is None. Without ``with_qr_mask`` the renderer chooses the mask
-    itself when drawing (same code, a few milliseconds slower)."""
+    confirmed minutes, required minutes) or is None. Without ``with_qr_code`` the renderer encodes the QR
+    code itself when drawing (same code, a few milliseconds slower)."""
     document = {
         "template_version": TEMPLATE_VERSION,
         "language": language,
@@ -128,6 +128,6 @@ def snapshot_document(
             "confirmed_minutes": confirmed,
             "required_minutes": required,
         }
-    if with_qr_mask:
-        document["qr_mask"] = qr_mask_for(verification_url)
+    if with_qr_code:
+        document["qr_rows"] = qr_rows_for(verification_url)
     return document

@@ -9,9 +9,10 @@ here, so no row is read back; fields that ``save()`` would compute (``Participan
 The same seed and ``today`` give the same data (except ``created_at``-style columns that Django stamps).
 The generated certificates are what ``certificates.services`` would have written for eligible people: the
 number from the yearly counter (the counter rows are set to match), a random code, and a snapshot built
-like ``certificates.snapshot.build_snapshot``. Choosing the QR mask costs ~5-10 ms per code, so by default
-only the bench people's certificates carry ``qr_mask``; the renderer chooses it itself for the others
-(same code, only slower). ``qr_masks="all"`` computes every one.
+like ``certificates.snapshot.build_snapshot``. Encoding the QR code costs ~5-10 ms per code, so by default
+only the bench people's certificates carry ``qr_rows``; the renderer encodes the others itself (same code,
+only slower), as it does for certificates issued before the rows were kept. ``qr_codes="all"`` encodes
+every one.
 
 Bench logins (password ``bench``): ``bench-staff`` (staff of the largest provider), ``bench-supervisor``
 (supervises the facilities with the most pending hours), ``bench-participant`` (holds a certificate in the
@@ -319,12 +320,12 @@ class Ids:
 
 
 class ScaleGenerator:
-    def __init__(self, *, seed=2022, scale=1.0, today=None, qr_masks="bench", batch_size=None, out=print):
+    def __init__(self, *, seed=2022, scale=1.0, today=None, qr_codes="bench", batch_size=None, out=print):
         self.rng = random.Random(seed)
         self.seed = seed
         self.scale = scale
         self.today = today or timezone.localdate()
-        self.qr_masks = qr_masks
+        self.qr_codes = qr_codes
         self.out = out
         self.ids = Ids()
         vendor = connection.vendor
@@ -976,12 +977,12 @@ class ScaleGenerator:
         first = self.ids.take(Certificate, len(chosen))
         codes = set()
         self.bench_certificate_enrolments = set()
-        masked = 0
+        encoded = 0
         alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
         url_template = settings.SITE_URL + reverse("certificates:verify_code", kwargs={"code": "CODE"})
 
         def certificates():
-            nonlocal masked
+            nonlocal encoded
             for n, (plan, e) in enumerate(chosen):
                 issued_at = self.aware(plan.end + rng.randint(3, 12) * DAY, 10, rng.randint(0, 59))
                 if issued_at.date() > self.today:
@@ -999,8 +1000,8 @@ class ScaleGenerator:
                 organisation = org_objects[self.orgs[plan.org]["pk"]]
                 by = self.orgs[plan.org]["staff"][0]
                 language = "de" if rng.random() < 0.9 else "en"
-                with_mask = self.qr_masks == "all" or (self.qr_masks == "bench" and plan.bench)
-                masked += with_mask
+                with_code = self.qr_codes == "all" or (self.qr_codes == "bench" and plan.bench)
+                encoded += with_code
                 snapshot = snapshot_document(
                     number=number,
                     verification_code=code,
@@ -1018,7 +1019,7 @@ class ScaleGenerator:
                     ],
                     placement=(e.placement["type"], e.placement["confirmed"], 90 * 60),
                     signatory=staff_names[by],
-                    with_qr_mask=with_mask,
+                    with_qr_code=with_code,
                 )
                 if plan.bench:
                     self.bench_certificate_enrolments.add(e.pk)
@@ -1047,7 +1048,7 @@ class ScaleGenerator:
             Enrolment.objects.filter(pk__in=ids[i : i + 5000]).update(status=EnrolmentStatus.COMPLETED)
         self.chosen_certificates = chosen
         self.log(
-            f"{len(chosen):,} certificates ({masked:,} with the QR mask chosen at issue time)"
+            f"{len(chosen):,} certificates ({encoded:,} with the QR code encoded at issue time)"
             + ("" if len(chosen) >= target else f"; only {len(chosen):,} of {target:,} wanted were eligible")
         )
 

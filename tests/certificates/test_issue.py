@@ -7,6 +7,7 @@ from django.db import IntegrityError
 
 from certificates import services
 from certificates.models import CODE_ALPHABET, Certificate, CertificateStatus
+from certificates.pdf import qr_rows_for
 from core.exceptions import DomainError
 from courses import services as course_services
 from courses.models import EnrolmentStatus
@@ -36,6 +37,7 @@ def test_issue_freezes_everything_printed(eligible, staff, settings):
     assert snapshot["funding_body"] == "Kreisjobcenter Coesfeld"
     assert snapshot["language"] == "de"
     assert snapshot["template_version"] == 1
+    assert snapshot["qr_rows"] == qr_rows_for(snapshot["verification_url"])  # encoded once, at issue time
     assert [m["title"] for m in snapshot["modules"]] == ["Bildungsgrundsätze", "Kinderrechte"]
     assert [m["attended_units"] for m in snapshot["modules"]] == ["40.0", "20.0"]
     assert snapshot["placement"]["confirmed_minutes"] == 90 * 60

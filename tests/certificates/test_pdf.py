@@ -6,6 +6,7 @@ import subprocess
 import zipfile
 
 import pytest
+import segno
 from pypdf import PdfReader
 
 from certificates.pdf import (
@@ -13,6 +14,7 @@ from certificates.pdf import (
     draw_qr,
     format_number,
     qr_mask_for,
+    qr_rows_for,
     stream_certificates_zip,
     zip_certificates,
 )
@@ -94,11 +96,27 @@ def test_without_placement():
     assert "Keine Praxisphase." in text
 
 
-def test_rendering_without_a_stored_mask_gives_the_same_qr_code():
-    snapshot = sample_snapshot()
-    assert snapshot["qr_mask"] == qr_mask_for(snapshot["verification_url"])
-    del snapshot["qr_mask"]
-    assert CertificateRenderer(snapshot).render() == CertificateRenderer(sample_snapshot()).render()
+def test_older_snapshots_with_a_mask_or_nothing_give_the_same_qr_code():
+    current = sample_snapshot()
+    assert current["qr_rows"] == qr_rows_for(current["verification_url"])
+    with_mask = {key: value for key, value in current.items() if key != "qr_rows"}
+    with_mask["qr_mask"] = qr_mask_for(current["verification_url"])
+    with_nothing = {key: value for key, value in current.items() if key != "qr_rows"}
+
+    drawn = CertificateRenderer(current).render()
+
+    assert CertificateRenderer(with_mask).render() == drawn
+    assert CertificateRenderer(with_nothing).render() == drawn
+
+
+def test_stored_rows_are_the_modules_of_the_code():
+    url = "https://example.org/zertifikate/pruefen/7K3QH9M2XR4TJW8P/"
+    matrix = segno.make(url, error="m", micro=False).matrix
+    rows = qr_rows_for(url)
+    assert len(rows) == len(matrix)
+    assert [format(int(row, 16), f"0{len(rows)}b") for row in rows] == [
+        "".join("1" if dark else "0" for dark in line) for line in matrix
+    ]
 
 
 def test_qr_code_is_drawn_as_merged_runs():

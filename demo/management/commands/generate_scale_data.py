@@ -32,14 +32,14 @@ class Command(BaseCommand):
             help="The day the data is built around (YYYY-MM-DD); default today. Fix it to reproduce exactly.",
         )
         parser.add_argument(
-            "--qr-masks",
+            "--qr-codes",
             choices=["bench", "all", "none"],
             default="bench",
-            help="Which certificate snapshots get the QR mask chosen at issue time (~5-10 ms each).",
+            help="Which certificate snapshots get their QR code encoded at issue time (~5-10 ms each).",
         )
         parser.add_argument("--batch-size", type=int, default=None, help="Rows per bulk insert.")
 
-    def handle(self, *args, seed, scale, today, qr_masks, batch_size, **options):
+    def handle(self, *args, seed, scale, today, qr_codes, batch_size, **options):
         if scale <= 0:
             raise CommandError("--scale must be positive.")
         if Organisation.objects.exists():
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             seed=seed,
             scale=scale,
             today=today,
-            qr_masks=qr_masks,
+            qr_codes=qr_codes,
             batch_size=batch_size,
             out=lambda text: (self.stdout.write(text), self.stdout.flush()),
         )
