@@ -152,6 +152,16 @@ class Placement(models.Model):
         return self.facility.organisation_id
 
     @property
+    def measles_proof_recorded(self) -> bool:
+        return self.measles_proof_seen_at is not None
+
+    @property
+    def conduct_facts_deleted_after_start(self) -> bool:
+        """The §72a facts were deleted after the placement had started (retention period over): they had been
+        complete, and only the moment of deletion is kept."""
+        return self.conduct_check_deleted_at is not None and self.activated_at is not None
+
+    @property
     def planned_minutes(self) -> int:
         return self.planned_hours * 60
 

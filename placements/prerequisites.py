@@ -29,7 +29,7 @@ def missing_prerequisites(placement, *, conduct_check=None, date_of_birth=None) 
 
     if conduct_check is None:
         # After the retention period the facts are gone by law; a placement that started had them complete.
-        if not (placement.conduct_check_deleted_at and placement.activated_at):
+        if not placement.conduct_facts_deleted_after_start:
             missing.append(_("The extended certificate of conduct (§72a SGB VIII) has not been inspected."))
     else:
         if conduct_check.has_relevant_entry:
@@ -41,7 +41,7 @@ def missing_prerequisites(placement, *, conduct_check=None, date_of_birth=None) 
                 % {"months": months}
             )
 
-    if needs_measles_proof(date_of_birth) and placement.measles_proof_seen_at is None:
+    if needs_measles_proof(date_of_birth) and not placement.measles_proof_recorded:
         missing.append(_("Proof of measles protection has not been recorded."))
 
     if placement.infection_instruction_date is None:

@@ -3,7 +3,18 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 
 from core.memo import remembered_on
@@ -284,17 +295,18 @@ class _CheckFacts:
 @dataclass(frozen=True, slots=True)
 class _PlacementFacts:
     """What a summary and missing_prerequisites read of one placement, loaded as plain values: as model
-    instances, 200 placements with their facilities and checks took four times as long as their query."""
+    instances, 200 placements with their facilities and checks took four times as long as their query.
+    Moments that only count as recorded or not come as booleans: turning 600 timestamps into datetimes
+    cost psycopg more than the query on PostgreSQL."""
 
     pk: int
     enrolment_id: int
     status: str
     start_date: date
     end_date: date
-    measles_proof_seen_at: object
+    measles_proof_recorded: bool
     infection_instruction_date: date | None
-    conduct_check_deleted_at: object
-    activated_at: object
+    conduct_facts_deleted_after_start: bool
     facility_name: str
     facility_type: str
     date_of_birth: date
@@ -308,10 +320,9 @@ _FACT_COLUMNS = (
     "status",
     "start_date",
     "end_date",
-    "measles_proof_seen_at",
+    "measles_proof_recorded",
     "infection_instruction_date",
-    "conduct_check_deleted_at",
-    "activated_at",
+    "conduct_facts_deleted_after_start",
     "facility__name",
     "facility__facility_type",
     "enrolment__participant__date_of_birth",
@@ -325,7 +336,13 @@ _FACT_COLUMNS = (
 
 def _placement_facts(placements: QuerySet[Placement]) -> list[_PlacementFacts]:
     facts = []
-    for *placement, hours, check_pk, inspected_on, issue_date, relevant in placements.order_by(
+    recorded = placements.annotate(
+        measles_proof_recorded=ExpressionWrapper(Q(measles_proof_seen_at__isnull=False), BooleanField()),
+        conduct_facts_deleted_after_start=ExpressionWrapper(
+            Q(conduct_check_deleted_at__isnull=False, activated_at__isnull=False), BooleanField()
+        ),
+    )
+    for *placement, hours, check_pk, inspected_on, issue_date, relevant in recorded.order_by(
         "start_date", "id"
     ).values_list(*_FACT_COLUMNS):
         check = _CheckFacts(inspected_on, issue_date, relevant) if check_pk is not None else None

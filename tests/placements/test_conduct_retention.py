@@ -46,6 +46,10 @@ def test_not_starting_deletes_the_conduct_facts_at_once(placement, staff):
     assert placement.status == PlacementStatus.CANCELLED
     assert not ConductCertificateCheck.objects.filter(placement=placement).exists()
     assert placement.conduct_check_deleted_at is not None
+    # It never started, so the deleted facts do not count as a complete check (model and bulk read agree).
+    assert not placement.conduct_facts_deleted_after_start
+    missing = placement_summary_for_enrolment(placement.enrolment).missing_prerequisites
+    assert any("§72a" in sentence for sentence in missing)
 
 
 def test_cancel_needs_a_reason_and_no_hours(active_placement, staff, participant_user):
