@@ -27,6 +27,18 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
         return self._permission_object
 
 
+class DetailPermissionMixin(ObjectPermissionMixin):
+    """For detail pages (``SingleObjectMixin``): the object the permission is checked on is the page's own
+    object, loaded once; the check and the page each loaded it before."""
+
+    def get_object(self, queryset=None):
+        if queryset is not None:
+            return super().get_object(queryset)
+        if not hasattr(self, "_own_object"):
+            self._own_object = super().get_object()
+        return self._own_object
+
+
 def apply_domain_error(form, error: DomainError) -> None:
     """Show a refused write next to the field it concerns, or at the top of the form."""
     field = error.field if error.field in getattr(form, "fields", {}) else None

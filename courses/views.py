@@ -6,7 +6,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
 from core.exceptions import DomainError
-from core.views import ObjectPermissionMixin, apply_domain_error
+from core.views import DetailPermissionMixin, ObjectPermissionMixin, apply_domain_error
 
 from . import selectors, services
 from .filters import CohortFilter
@@ -41,7 +41,7 @@ class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
         return kwargs
 
 
-class CohortDetailView(ObjectPermissionMixin, DetailView):
+class CohortDetailView(DetailPermissionMixin, DetailView):
     permission_required = "courses.view_cohort"
     template_name = "courses/cohort_detail.html"
     context_object_name = "cohort"
@@ -204,7 +204,7 @@ class ParticipantListView(ObjectPermissionMixin, SingleTableMixin, TemplateView)
         return context
 
 
-class ParticipantDetailView(ObjectPermissionMixin, DetailView):
+class ParticipantDetailView(DetailPermissionMixin, DetailView):
     permission_required = "courses.view_participant"
     template_name = "courses/participant_detail.html"
     context_object_name = "participant"

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, FormView
 from django_tables2 import RequestConfig, SingleTableView
 
 from core.exceptions import DomainError
-from core.views import ObjectPermissionMixin, flash_domain_error
+from core.views import DetailPermissionMixin, ObjectPermissionMixin, flash_domain_error
 from courses.models import Cohort
 
 from . import selectors, services
@@ -41,7 +41,7 @@ class ImportUploadView(ObjectPermissionMixin, FormView):
         return redirect("spreadsheets:import_detail", pk=record.pk)
 
 
-class ImportDetailView(ObjectPermissionMixin, DetailView):
+class ImportDetailView(DetailPermissionMixin, DetailView):
     """Step 2: the preview of every row with the confirm button; after the import, its record."""
 
     permission_required = "spreadsheets.view_importrecord"
