@@ -289,9 +289,7 @@ def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
     # The caller's cohort object is used as it is, so the attendance and placement reads it remembers
     # (core.memo) are shared with the other sections of the same page.
-    enrolments = cohort_people(cohort)
-    for enrolment in enrolments:
-        enrolment.cohort = cohort  # shared, so nothing below fetches the cohort again
+    enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
     progress = attendance_progress_for_cohort(cohort)
     placements = placement_summaries_for_cohort(cohort)
     return {

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
-from django_tables2 import RequestConfig, SingleTableMixin
+from django_tables2 import SingleTableMixin
 
 from core.exceptions import DomainError
 from core.views import DetailPermissionMixin, ObjectPermissionMixin, apply_domain_error
@@ -51,12 +51,11 @@ class CohortDetailView(DetailPermissionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        roster = selectors.cohort_roster(self.object)
-        table = RosterTable(roster, request=self.request)
-        RequestConfig(self.request, paginate=False).configure(table)
-        # From the people the page's other sections load anyway; iterating the roster queryset loaded all
-        # 200 enrolments with their cohorts and sites for one number.
-        taken = sum(1 for e in selectors.cohort_people(self.object) if e.status != EnrolmentStatus.WITHDRAWN)
+        # The roster pages and sorts the people the page's other sections load anyway (a copy: sorting must
+        # not reorder theirs), rather than counting and reading a page of them again.
+        people = selectors.cohort_people(self.object)
+        table = RosterTable(list(people), request=self.request)
+        taken = sum(1 for e in people if e.status != EnrolmentStatus.WITHDRAWN)
         context.update(
             table=table,
             taken_places=taken,
