@@ -2,8 +2,10 @@
 
 ``CertificateRenderer(snapshot).render()`` touches no database, no clock and no translation catalogue:
 every value comes from the snapshot, every fixed wording from ``LABELS`` below (keyed by the snapshot's
-language), so the same snapshot gives the same bytes today and in ten years. If the wording or layout
-changes, add a new ``TEMPLATE_VERSION`` and keep drawing old snapshots with the old wording.
+language), so the same snapshot gives the same page today and in ten years, and the same bytes as long as
+this code, its font files and reportlab are unchanged (the font lost its unused hinting programs in
+December 2026: smaller files, the same page). If the wording or layout changes, add a new
+``TEMPLATE_VERSION`` and keep drawing old snapshots with the old wording.
 
 Speed: the page is drawn straight on the canvas (no platypus), the font is registered once per process
 (``core.fonts``, which also turns off reportlab's ASCII85 text encoding of streams), reportlab's C
