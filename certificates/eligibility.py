@@ -18,6 +18,7 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.dates import short_date
 from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
 from courses.selectors import (
     ModuleProgress,
@@ -137,7 +138,7 @@ def _enrolment_label() -> str:
 
 def _enrolment_detail(enrolment: Enrolment) -> str:
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
-        return _("Withdrew on %(date)s.") % {"date": formats.date_format(enrolment.withdrawn_on, "SHORT_DATE_FORMAT")}
+        return _("Withdrew on %(date)s.") % {"date": short_date(enrolment.withdrawn_on)}
     return _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
 
 

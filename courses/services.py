@@ -5,11 +5,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.services import login_create
+from core.dates import short_date, short_time
 from core.exceptions import DomainError
 from core.text import clean_name, fold
 
@@ -37,10 +37,6 @@ PARTICIPANT_FIELDS = (
     "german_level",
     "jobcenter_customer_number",
 )
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 def _full_clean(instance, exclude=None) -> None:
@@ -132,7 +128,7 @@ def _refuse_same_person(participant: Participant) -> None:
     if twin:
         raise DomainError(
             _("%(name)s, born %(date)s, is already recorded. Enrol the existing person instead.")
-            % {"name": twin.full_name, "date": _date(twin.date_of_birth)}
+            % {"name": twin.full_name, "date": short_date(twin.date_of_birth)}
         )
 
 
@@ -194,7 +190,7 @@ def enrolment_create(
         if existing.status == EnrolmentStatus.WITHDRAWN:
             raise DomainError(
                 _("%(name)s was already enrolled in this cohort and withdrew on %(date)s.")
-                % {"name": participant.full_name, "date": _date(existing.withdrawn_on)}
+                % {"name": participant.full_name, "date": short_date(existing.withdrawn_on)}
             )
         raise DomainError(_("%(name)s is already enrolled in this cohort.") % {"name": participant.full_name})
     taken = cohort.enrolments.exclude(status=EnrolmentStatus.WITHDRAWN).count()
@@ -207,8 +203,8 @@ def enrolment_create(
             % {
                 "name": participant.full_name,
                 "other": clash.cohort,
-                "start": _date(clash.cohort.start_date),
-                "end": _date(clash.cohort.end_date),
+                "start": short_date(clash.cohort.start_date),
+                "end": short_date(clash.cohort.end_date),
             }
         )
     enrolment = Enrolment(
@@ -242,7 +238,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, on: datetime.date, reason: str, 
     if on < enrolment.enrolled_on:
         raise DomainError(
             _("The withdrawal date cannot be before the enrolment date (%(date)s).")
-            % {"date": _date(enrolment.enrolled_on)},
+            % {"date": short_date(enrolment.enrolled_on)},
             field="on",
         )
     if on > datetime.date.today():
@@ -280,10 +276,6 @@ from .models import (  # noqa: E402
 SESSION_FIELDS = ("module", "date", "start_time", "end_time", "units", "topic", "trainer")
 
 
-def _time(value: datetime.time) -> str:
-    return f"{value:%H:%M}"
-
-
 def nrw_public_holidays(start: datetime.date, end: datetime.date) -> dict[datetime.date, str]:
     """Public holidays in North Rhine-Westphalia between two dates (inclusive), with their German names."""
     years = range(start.year, end.year + 1)
@@ -309,9 +301,9 @@ def _check_session(session: TeachingSession) -> None:
         raise DomainError(
             _("On %(date)s there is already a session from %(start)s to %(end)s (%(module)s).")
             % {
-                "date": _date(clash.date),
-                "start": _time(clash.start_time),
-                "end": _time(clash.end_time),
+                "date": short_date(clash.date),
+                "start": short_time(clash.start_time),
+                "end": short_time(clash.end_time),
                 "module": clash.module.title,
             },
             field="start_time",
@@ -452,7 +444,7 @@ def sessions_generate_weekly(
                     )
                 except DomainError as error:
                     raise DomainError(
-                        _("%(date)s: %(problem)s Nothing was saved.") % {"date": _date(day), "problem": error},
+                        _("%(date)s: %(problem)s Nothing was saved.") % {"date": short_date(day), "problem": error},
                         field=error.field,
                     ) from error
                 result.created.append(session)
@@ -570,7 +562,7 @@ def _check_entry(session: TeachingSession, entry: AttendanceEntry, roster: dict,
         name = other.participant.full_name if other else _("Unknown participant")
         raise DomainError(
             _("%(name)s was not enrolled in this cohort on %(date)s; nothing was saved.")
-            % {"name": name, "date": _date(session.date)}
+            % {"name": name, "date": short_date(session.date)}
         )
     name = enrolment.participant.full_name
     if entry.enrolment_id in seen:

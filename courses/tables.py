@@ -1,9 +1,9 @@
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import short_date
 from core.tables import ShortDateColumn
 
 from .models import Cohort, Enrolment, Participant
@@ -60,9 +60,7 @@ class RosterTable(tables.Table):
             '<span class="badge {}">{}</span>', ENROLMENT_BADGES.get(record.status, ""), record.get_status_display()
         )
         if record.withdrawn_on:
-            return format_html(
-                '{} <span class="small">{}</span>', badge, date_format(record.withdrawn_on, "SHORT_DATE_FORMAT")
-            )
+            return format_html('{} <span class="small">{}</span>', badge, short_date(record.withdrawn_on))
         return badge
 
     def render_actions(self, record):

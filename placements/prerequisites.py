@@ -1,14 +1,11 @@
 """What is still missing before a placement may start. One pure function, used by the services (to refuse
 the start), the selectors (summaries for the certificates) and the pages (to say exactly what is missing)."""
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.dates import short_date
+
 from . import conf
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 def needs_measles_proof(date_of_birth) -> bool:
@@ -54,7 +51,7 @@ def missing_prerequisites(placement, *, conduct_check=None, date_of_birth=None) 
                     "The infection-protection instruction of %(date)s is more than %(months)d months old at the "
                     "start of the placement; it must be renewed."
                 )
-                % {"date": _date(placement.infection_instruction_date), "months": months}
+                % {"date": short_date(placement.infection_instruction_date), "months": months}
             )
     return missing
 

@@ -6,11 +6,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.services import login_create
+from core.dates import short_date, short_datetime, short_time
 from core.exceptions import DomainError
 from courses.models import Enrolment, EnrolmentStatus, Participant
 
@@ -28,14 +29,6 @@ from .models import (
 from .prerequisites import missing_prerequisites, needs_measles_proof
 
 FACILITY_FIELDS = ("name", "facility_type", "provider", "address", "contact_name", "contact_email", "contact_phone")
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
-
-
-def _time(value: datetime.time) -> str:
-    return value.strftime("%H:%M")
 
 
 def _hours(minutes: int) -> str:
@@ -150,7 +143,7 @@ def _check_placement_fields(
     if not (cohort.contains(start_date) and cohort.contains(end_date)):
         raise DomainError(
             _("The placement must lie within the cohort's period (%(start)s–%(end)s).")
-            % {"start": _date(cohort.start_date), "end": _date(cohort.end_date)},
+            % {"start": short_date(cohort.start_date), "end": short_date(cohort.end_date)},
             field="start_date",
         )
     if not planned_hours or planned_hours <= 0:
@@ -170,8 +163,8 @@ def _check_placement_fields(
             % {
                 "name": enrolment.participant,
                 "facility": clash.facility.name,
-                "start": _date(clash.start_date),
-                "end": _date(clash.end_date),
+                "start": short_date(clash.start_date),
+                "end": short_date(clash.end_date),
             }
         )
 
@@ -282,7 +275,7 @@ def conduct_check_record(
                 "The certificate of conduct of %(issued)s was more than %(months)d months old when inspected on "
                 "%(inspected)s. Please ask for a new one."
             )
-            % {"issued": _date(issue_date), "months": months, "inspected": _date(inspected_on)},
+            % {"issued": short_date(issue_date), "months": months, "inspected": short_date(inspected_on)},
             field="issue_date",
         )
     ConductCertificateCheck.objects.filter(placement=placement).delete()
@@ -324,7 +317,7 @@ def infection_instruction_record(*, placement: Placement, instruction_date: date
                 "An instruction of %(date)s is more than %(months)d months old at the start of the placement "
                 "(%(start)s); it must be renewed."
             )
-            % {"date": _date(instruction_date), "months": months, "start": _date(placement.start_date)},
+            % {"date": short_date(instruction_date), "months": months, "start": short_date(placement.start_date)},
             field="instruction_date",
         )
     placement.infection_instruction_date = instruction_date
@@ -413,8 +406,8 @@ def _minutes(value: datetime.time) -> int:
 def _entry_snapshot(entry: HourEntry) -> dict:
     return {
         "date": entry.date.isoformat(),
-        "start": _time(entry.start_time),
-        "end": _time(entry.end_time),
+        "start": short_time(entry.start_time),
+        "end": short_time(entry.end_time),
         "break_minutes": entry.break_minutes,
         "work_minutes": entry.work_minutes,
         "activity": entry.activity,
@@ -446,7 +439,7 @@ def _check_entry(
     if not placement.contains(day):
         raise DomainError(
             _("The date must lie within the placement period (%(start)s–%(end)s).")
-            % {"start": _date(placement.start_date), "end": _date(placement.end_date)},
+            % {"start": short_date(placement.start_date), "end": short_date(placement.end_date)},
             field="date",
         )
     now = timezone.localtime()
@@ -465,7 +458,7 @@ def _check_entry(
         if _minutes(other.start_time) < end and start < _minutes(other.end_time):
             raise DomainError(
                 _("This time overlaps with another entry on %(date)s (%(start)s–%(end)s).")
-                % {"date": _date(day), "start": _time(other.start_time), "end": _time(other.end_time)},
+                % {"date": short_date(day), "start": short_time(other.start_time), "end": short_time(other.end_time)},
                 field="start_time",
             )
     day_work = work + sum(other.work_minutes for other in same_day)
@@ -473,7 +466,7 @@ def _check_entry(
     if day_work > limit:
         raise DomainError(
             _("With this entry %(date)s would have %(hours)s hours of work; at most %(limit)s hours a day are allowed.")
-            % {"date": _date(day), "hours": _hours(day_work), "limit": _hours(limit)},
+            % {"date": short_date(day), "hours": _hours(day_work), "limit": _hours(limit)},
             field="end_time",
         )
     required = conf.required_break_minutes(day_work)
@@ -492,7 +485,7 @@ def _check_entry(
                     "For %(hours)s hours of work on %(date)s the working-time law requires a break of at least "
                     "%(required)d minutes; only %(taken)d minutes are recorded."
                 )
-                % {"hours": _hours(day_work), "date": _date(day), "required": required, "taken": taken},
+                % {"hours": _hours(day_work), "date": short_date(day), "required": required, "taken": taken},
                 field="break_minutes",
             )
     return work
@@ -555,7 +548,6 @@ def _refuse_unless_supervisor(entry: HourEntry, by) -> None:
 def _refuse_unless_pending(entry: HourEntry) -> None:
     if entry.status == HourEntryStatus.PENDING:
         return
-    when = timezone.localtime(entry.decided_at) if entry.decided_at else None
     if entry.status == HourEntryStatus.CONFIRMED:
         message = _("The entry of %(date)s was already confirmed by %(by)s at %(when)s.")
     else:
@@ -563,9 +555,9 @@ def _refuse_unless_pending(entry: HourEntry) -> None:
     raise DomainError(
         message
         % {
-            "date": _date(entry.date),
+            "date": short_date(entry.date),
             "by": entry.decided_by or "–",
-            "when": formats.date_format(when, "SHORT_DATETIME_FORMAT") if when else "–",
+            "when": short_datetime(entry.decided_at) or "–",
         }
     )
 
