@@ -10,7 +10,7 @@ import datetime
 
 from django.utils import timezone, translation
 
-from courses.models import FacilityType
+from courses.models import FacilityType, Participant
 
 from .eligibility import Eligibility
 from .pdf import TEMPLATE_VERSION, qr_rows_for
@@ -98,7 +98,7 @@ def snapshot_document(
         "participant": {
             "given_name": given_name,
             "family_name": family_name,
-            "full_name": f"{given_name} {family_name}",
+            "full_name": Participant.name_from(given_name, family_name),
             "date_of_birth": date_of_birth.isoformat(),
         },
         "programme": {"title": cohort.programme.title},
