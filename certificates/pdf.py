@@ -375,11 +375,6 @@ class CertificateRenderer:
             self._text(MARGIN, y + size - 42 - 10 * i, line, 7.5, color=MUTED)
 
 
-def qr_mask_for(data: str) -> int:
-    """The mask pattern the QR standard's penalty rules choose for ``data`` (eight masks evaluated)."""
-    return segno.make(data, error="m", micro=False).mask
-
-
 def qr_rows_for(data: str) -> list[str]:
     """The QR code of ``data``, row by row, each row's modules as one hexadecimal number (dark = 1, the
     leftmost module the highest bit). Encoding costs 2–5 ms per code (Reed–Solomon blocks, eight masks
