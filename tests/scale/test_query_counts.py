@@ -48,6 +48,9 @@ class World:
     supervisor: object
     participant: object
     certificate: object | None
+    facility: Facility
+    placement: Placement
+    import_record: object
 
 
 def build_world(size: int, tag: str) -> World:
@@ -78,6 +81,16 @@ def build_world(size: int, tag: str) -> World:
     participant_user = User.objects.create(username=f"participant-{tag}", role=Role.PARTICIPANT)
     facility = Facility.objects.create(organisation=organisation, name="Kita Regenbogen", facility_type="kita")
     facility.supervisors.add(supervisor)
+    # More facilities in the larger world, each with its supervisor, for the facility list.
+    others = Facility.objects.bulk_create(
+        [
+            Facility(organisation=organisation, name=f"OGS Sonnenschein {k}", facility_type="ogs")
+            for k in range(size // 10)
+        ]
+    )
+    Facility.supervisors.through.objects.bulk_create(
+        [Facility.supervisors.through(facility=f, user=supervisor) for f in others]
+    )
 
     people = []
     for i in range(size):
@@ -152,8 +165,11 @@ def build_world(size: int, tag: str) -> World:
         ]
     )
     entries = []
-    for p in placements:
-        for k, status in enumerate(["confirmed", "confirmed", "pending"]):
+    for index, p in enumerate(placements):
+        # Three days each; the first placement (its detail page lists them) has one per person, up to 15.
+        days = min(size, 15) if index == 0 else 3
+        for k in range(days):
+            status = "pending" if k % 3 == 2 else "confirmed"
             entries.append(
                 HourEntry(
                     placement=p,
@@ -168,7 +184,46 @@ def build_world(size: int, tag: str) -> World:
             )
     HourEntry.objects.bulk_create(entries)
     certificate = _certificates(enrolments[: (size + 1) // 2], staff, tag)
-    return World(cohort, sessions[0], staff, supervisor, participant_user, certificate)
+    import_record = _imports(cohort, staff, size)
+    return World(
+        cohort, sessions[0], staff, supervisor, participant_user, certificate, facility, placements[0], import_record
+    )
+
+
+def _imports(cohort, by, size):
+    """An import log of one upload per ten people, the last with a preview row per person."""
+    from spreadsheets.models import ImportRecord, ImportStatus
+
+    preview = [
+        {
+            "row": i + 2,
+            "status": "updated" if i % 5 == 0 else "new",
+            "name": f"{GIVEN[i % len(GIVEN)]} {FAMILY[i % len(FAMILY)]} {i}",
+            "born": "01.01.1985",
+            "changes": ["Telefon"] if i % 5 == 0 else [],
+            "place": "new",
+            "messages": [],
+        }
+        for i in range(size)
+    ]
+    records = ImportRecord.objects.bulk_create(
+        [
+            ImportRecord(
+                organisation=cohort.site.organisation,
+                cohort=cohort,
+                created_by=by,
+                file_name=f"Jobcenter-Liste {k}.xlsx",
+                file_format="xlsx",
+                status=ImportStatus.PREVIEWED,
+                preview=preview if k == size // 10 else [],
+                rows_total=size,
+                rows_new=size - (size + 4) // 5,
+                rows_updated=(size + 4) // 5,
+            )
+            for k in range(size // 10 + 1)
+        ]
+    )
+    return records[-1]
 
 
 def _certificates(enrolments, by, tag):
@@ -220,9 +275,19 @@ PAGES = [
     ("attendance matrix", "staff", lambda w: reverse("courses:attendance_matrix", args=[w.cohort.pk])),
     ("absence report", "staff", lambda w: reverse("courses:absence_report", args=[w.cohort.pk])),
     ("placement list", "staff", lambda w: reverse("placements:placement_list")),
+    ("placement detail", "staff", lambda w: reverse("placements:placement_detail", args=[w.placement.pk])),
+    ("facility list", "staff", lambda w: reverse("placements:facility_list")),
+    ("facility detail", "staff", lambda w: reverse("placements:facility_detail", args=[w.facility.pk])),
+    ("import list", "staff", lambda w: reverse("spreadsheets:import_list")),
+    ("import preview", "staff", lambda w: reverse("spreadsheets:import_detail", args=[w.import_record.pk])),
     ("eligibility overview", "staff", lambda w: reverse("certificates:cohort_overview", args=[w.cohort.pk])),
     ("supervisor's pending hours", "supervisor", lambda w: reverse("placements:pending_entries")),
     ("supervisor start page", "supervisor", lambda w: reverse("home")),
+    (
+        "placement detail (supervisor)",
+        "supervisor",
+        lambda w: reverse("placements:placement_detail", args=[w.placement.pk]),
+    ),
     ("participant home", "participant", lambda w: reverse("home")),
     (
         "certificate verification",
