@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from core.dates import short_date
 from core.fonts import register_fonts
 
 from .reports import AbsenceReport, AttendanceSheet, DropoutNotice, ReportHeader
@@ -22,7 +23,7 @@ HEAD_BG = colors.HexColor("#e9ecef")
 
 
 def _d(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else "–"
+    return short_date(value) or "–"
 
 
 def _num(value) -> str:

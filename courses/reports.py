@@ -13,6 +13,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import short_date
+
 from .models import (
     ABSENCE_CODES,
     LATENESS_TOLERANCE_MINUTES,
@@ -196,7 +198,7 @@ def absence_report_dataset(report: AbsenceReport) -> tablib.Dataset:
     ]
     data = tablib.Dataset(headers=headers, title=f"{report.year}-{report.month:02d}")
     for row in report.rows:
-        common = [row.name, row.date_of_birth.strftime("%d.%m.%Y"), row.customer_number, report.header.measure_number]
+        common = [row.name, short_date(row.date_of_birth), row.customer_number, report.header.measure_number]
         totals = [row.totals.get(code, 0) for code in CODES]
         lines = [
             (day.date, day.code, str(labels.get(day.code, day.code)), float(day.missed_units), "", "")
@@ -207,7 +209,7 @@ def absence_report_dataset(report: AbsenceReport) -> tablib.Dataset:
         if not lines:
             data.append([*common, "", "", _("no absences"), "", "", "", *totals])
         for day, *rest in lines:
-            data.append([*common, day.strftime("%d.%m.%Y"), *rest, *totals])
+            data.append([*common, short_date(day), *rest, *totals])
     return data
 
 

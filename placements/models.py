@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import short_datetime
 from courses.models import FacilityType, Organisation
 
 
@@ -307,4 +308,5 @@ class HourEntryEvent(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.at:%d.%m.%Y %H:%M}"
+        # Stored in UTC; people read Berlin time.
+        return f"{self.get_action_display()} {short_datetime(self.at)}"

@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.dates import short_date
+
 
 def _link(name: str, *args) -> str:
     return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse(name, args=args)}"
@@ -39,7 +41,7 @@ def send_rejection_notice(entry_id: int) -> bool:
             "participant": participant,
             "link": _link("placements:placement_detail", entry.placement_id),
         }
-        subject = _("Placement hours of %(date)s were rejected") % {"date": entry.date.strftime("%d.%m.%Y")}
+        subject = _("Placement hours of %(date)s were rejected") % {"date": short_date(entry.date)}
         body = render_to_string("placements/email/rejection.txt", context)
     send_mail(subject, body, None, [address])
     return True

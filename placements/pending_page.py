@@ -12,7 +12,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from core.dates import short_date
+from core.dates import short_date, short_time
 from core.links import pk_link
 from core.templatetags.ui import hours
 
@@ -69,8 +69,8 @@ def entry_groups(placement_ids, entries, *, selected=(), back: str = "") -> list
                 checked=" checked" if entry.pk in selected else "",
                 weekday=weekdays[entry.date.weekday()],
                 date=short_date(entry.date),
-                start=entry.start_time.strftime("%H:%M"),
-                end=entry.end_time.strftime("%H:%M"),
+                start=short_time(entry.start_time),
+                end=short_time(entry.end_time),
                 break_minutes=entry.break_minutes,
                 work=hours(entry.work_minutes),
                 activity=_ACTIVITY.format(escape(entry.activity)) if entry.activity else "",

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import short_datetime
 from courses.models import Cohort, Organisation
 
 
@@ -71,7 +72,8 @@ class ImportRecord(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.created_at:%d.%m.%Y %H:%M})" if self.created_at else self.file_name
+        # Stored in UTC; people read Berlin time.
+        return f"{self.file_name} ({short_datetime(self.created_at)})" if self.created_at else self.file_name
 
     @property
     def is_pending(self) -> bool:

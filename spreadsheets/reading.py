@@ -18,6 +18,7 @@ import tablib
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.dates import short_date
 from core.exceptions import DomainError
 from core.text import fold
 
@@ -432,7 +433,7 @@ def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.strftime("%d.%m.%Y")
+        return short_date(value)
     return " ".join(str(value).split())
 
 

@@ -21,7 +21,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
 from core.bulk import insert_rows, lookup_chunks
-from core.dates import short_date
+from core.dates import short_date, short_time
 from core.text import clean_name, fold
 from courses.models import (
     Cohort,
@@ -674,10 +674,10 @@ class AttendanceResource(_TitledResource):
         }
 
     def dehydrate_start(self, record):
-        return record.session.start_time.strftime("%H:%M")
+        return short_time(record.session.start_time)
 
     def dehydrate_end(self, record):
-        return record.session.end_time.strftime("%H:%M")
+        return short_time(record.session.end_time)
 
     def dehydrate_attended_units(self, record):
         return str(record.attended_units).replace(".", ",")
@@ -824,4 +824,4 @@ class CertificateRegisterResource(_TitledResource):
 
 
 def _local_date(moment) -> str:
-    return timezone.localtime(moment).strftime("%d.%m.%Y") if moment else ""
+    return short_date(timezone.localtime(moment)) if moment else ""
