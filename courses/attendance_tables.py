@@ -123,9 +123,8 @@ class AbsenceReportTable(tables.Table):
 
 
 # The matrix draws a progress bar in every cell, so its cells are built in Python, not with a template per
-# cell (about a quarter of a millisecond each with an include and three floatformats). The markup is that of
-# courses/attendance/_progress_bar.html, which the participant's own pages still use;
-# tests/courses/test_attendance_matrix_cells.py checks that the two stay the same.
+# cell (about a quarter of a millisecond each with an include and three floatformats). It is the only
+# drawing of the bar: the participant's own pages use it through {% attendance_progress %}.
 _BAR_CLASSES = {"met": "bg-success", "on_track": "bg-success", "at_risk": "bg-warning"}
 _STATE_CLASSES = {"missed": "text-danger fw-semibold", "at_risk": "text-warning-emphasis fw-semibold"}
 _STATE_WORDS = {
@@ -144,7 +143,7 @@ def _decimal(value: Decimal, places: int) -> str:
 
 
 def progress_bar_html(progress: ModuleProgress) -> str:
-    """One module's progress bar and state in words, as the _progress_bar.html template draws it. Written
+    """One module's progress bar and state in words. Written
     with an f-string: only the title and the translated words need escaping, the rest are numbers."""
     state = progress.state
     rate = progress.rate_percent

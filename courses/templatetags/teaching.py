@@ -4,9 +4,17 @@ page that includes the hook keeps a fixed number of queries."""
 from django import template
 
 from .. import selectors
+from ..attendance_tables import progress_bar_html
 from ..models import EnrolmentStatus
 
 register = template.Library()
+
+
+@register.simple_tag
+def attendance_progress(progress):
+    """{% attendance_progress module_progress %}: one module's attendance bar, the same drawing as the
+    attendance matrix's cells (courses.attendance_tables.progress_bar_html)."""
+    return progress_bar_html(progress)
 
 
 @register.inclusion_tag("courses/attendance/_participant_panel.html", takes_context=True)

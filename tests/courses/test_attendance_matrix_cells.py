@@ -1,8 +1,7 @@
-"""The matrix builds its progress cells in Python (``attendance_tables.progress_bar_html``) while a
-participant's own pages draw the same bar with courses/attendance/_progress_bar.html: both must show the
-same thing, in both languages, for every state."""
+"""One module's attendance bar (``attendance_tables.progress_bar_html``), the only drawing of it: the matrix's
+cells and the participant's own pages ({% attendance_progress %}) show it, in both languages, for every
+state."""
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -65,19 +64,40 @@ CASES = [
 ]
 
 
-def _normalised(html: str) -> str:
-    # The template is indented over several lines; whitespace next to a tag does not show.
-    return re.sub(r"\s*(<[^>]+>)\s*", r"\1", re.sub(r"\s+", " ", html)).strip()
+WORDS = {
+    "de": {
+        "met": "Mindestanwesenheit erreicht",
+        "on_track": "im Plan",
+        "at_risk": "gefährdet",
+        "missed": "Mindestanwesenheit nicht mehr erreichbar",
+    },
+    "en": {"met": "minimum met", "on_track": "on track", "at_risk": "at risk", "missed": "minimum no longer reachable"},
+}
+BAR = {"met": "bg-success", "on_track": "bg-success", "at_risk": "bg-warning", "missed": "bg-danger"}
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize(("state", "changes"), CASES)
-def test_matrix_cell_draws_what_the_progress_bar_template_draws(language, state, changes):
+def test_bar_shows_the_state_in_colour_and_words(language, state, changes):
     progress = _progress(**changes)
     assert progress.state == state
     with translation.override(language):
-        from_template = render_to_string("courses/attendance/_progress_bar.html", {"progress": progress})
-        assert _normalised(progress_bar_html(progress)) == _normalised(from_template)
+        html = progress_bar_html(progress)
+    assert f'class="progress-bar {BAR[state]}"' in html
+    assert WORDS[language][state] in html
+    width = min(progress.rate_percent, 100)
+    assert f'style="width: {width}%"' in html
+    separator = "," if language == "de" else "."
+    assert f"{progress.attended_units:.1f}".replace(".", separator) + "/40" in html
+    assert ("E 1 K 0 UE 2" in html) == (progress.absences["UE"] == 2)
+    assert "&lt;Partizipation&gt;" in html and "<Partizipation>" not in html
+
+
+def test_participants_own_page_draws_the_matrix_bar():
+    progress = _progress(attended_units=Decimal("14.5"), rate_percent=Decimal("36.3"))
+    with translation.override("de"):
+        page = render_to_string("courses/attendance/_progress_list.html", {"progress": [progress]})
+        assert progress_bar_html(progress) in page
 
 
 @pytest.mark.parametrize(
