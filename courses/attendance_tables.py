@@ -133,6 +133,8 @@ _STATE_WORDS = {
     "at_risk": _("at risk"),
     "missed": _("minimum no longer reachable"),
 }
+# Outside the f-string below: xgettext does not look inside f-string expressions.
+_UNITS = _("units")
 
 
 def _decimal(value: Decimal, places: int) -> str:
@@ -159,7 +161,7 @@ def progress_bar_html(progress: ModuleProgress) -> str:
         f' style="width: {"100" if rate > 100 else rate}%"></div></div>'
         f'<span class="small text-nowrap">{_decimal(rate, 1)} %</span></div>'
         f'<div class="small {_STATE_CLASSES.get(state, "text-muted")}">{html.escape(str(_STATE_WORDS[state]))}'
-        f" · {_decimal(progress.attended_units, 1)}/{progress.planned_units} {html.escape(gettext('units'))}{counts}"
+        f" · {_decimal(progress.attended_units, 1)}/{progress.planned_units} {html.escape(str(_UNITS))}{counts}"
         "</div>"
     )
 

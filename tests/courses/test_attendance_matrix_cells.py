@@ -88,7 +88,8 @@ def test_bar_shows_the_state_in_colour_and_words(language, state, changes):
     width = min(progress.rate_percent, 100)
     assert f'style="width: {width}%"' in html
     separator = "," if language == "de" else "."
-    assert f"{progress.attended_units:.1f}".replace(".", separator) + "/40" in html
+    unit = "UE" if language == "de" else "units"
+    assert f"{progress.attended_units:.1f}".replace(".", separator) + f"/40 {unit}" in html
     assert ("E 1 K 0 UE 2" in html) == (progress.absences["UE"] == 2)
     assert "&lt;Partizipation&gt;" in html and "<Partizipation>" not in html
 
