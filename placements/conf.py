@@ -6,6 +6,8 @@
 - PLACEMENT_MAX_WORK_MINUTES_PER_DAY (600): ArbZG §3, at most 10 hours of work a day.
 - PLACEMENT_BREAK_RULES (((360, 30), (540, 45))): ArbZG §4, more than N minutes of work need M minutes of break.
 - PLACEMENT_MIN_BREAK_PART_MINUTES (15): a gap between two entries of a day counts as break from this length.
+- PLACEMENT_MIN_REST_MINUTES (660): ArbZG §5, at least 11 hours of rest between the end of one day's work and
+  the start of the next day's.
 """
 
 import calendar
@@ -41,6 +43,10 @@ def break_rules() -> list[tuple[int, int]]:
 
 def min_break_part_minutes() -> int:
     return int(getattr(settings, "PLACEMENT_MIN_BREAK_PART_MINUTES", 15))
+
+
+def min_rest_minutes() -> int:
+    return int(getattr(settings, "PLACEMENT_MIN_REST_MINUTES", 660))
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

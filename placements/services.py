@@ -399,8 +399,15 @@ def conduct_checks_purge(*, today: datetime.date | None = None) -> int:
 # --- Hour entries ---------------------------------------------------------------------------------------
 
 
+DAY_MINUTES = 24 * 60
+
+
 def _minutes(value: datetime.time) -> int:
     return value.hour * 60 + value.minute
+
+
+def _time_of(minutes: int) -> datetime.time:
+    return datetime.time(minutes // 60, minutes % 60)
 
 
 def _entry_snapshot(entry: HourEntry) -> dict:
@@ -488,7 +495,47 @@ def _check_entry(
                 % {"hours": _hours(day_work), "date": short_date(day), "required": required, "taken": taken},
                 field="break_minutes",
             )
+    _check_rest(placement=placement, day=day, start=start, end=end, exclude_pk=exclude_pk)
     return work
+
+
+def _check_rest(*, placement: Placement, day: datetime.date, start: int, end: int, exclude_pk: int | None) -> None:
+    """ArbZG §5: enough rest between the last work of the day before and this entry's start, and between this
+    entry's end and the first work of the day after. Entries never cross midnight, so only the neighbouring
+    days matter."""
+    before, after = day - datetime.timedelta(days=1), day + datetime.timedelta(days=1)
+    neighbours = (
+        HourEntry.objects.filter(
+            placement__enrolment__participant_id=placement.enrolment.participant_id, date__in=[before, after]
+        )
+        .exclude(status=HourEntryStatus.REJECTED)
+        .exclude(pk=exclude_pk)
+        .values_list("date", "start_time", "end_time")
+    )
+    required = conf.min_rest_minutes()
+    for other_day, other_start, other_end in neighbours:
+        if other_day == before:
+            rest, field = DAY_MINUTES - _minutes(other_end) + start, "start_time"
+            earlier, finished, later, began = other_day, other_end, day, _time_of(start)
+        else:
+            rest, field = DAY_MINUTES - end + _minutes(other_start), "end_time"
+            earlier, finished, later, began = day, _time_of(end), other_day, other_start
+        if rest < required:
+            raise DomainError(
+                _(
+                    "Between the end of work on %(earlier)s at %(finished)s and the start on %(later)s at %(began)s "
+                    "there are only %(rest)s hours of rest; the working-time law requires at least %(required)s hours."
+                )
+                % {
+                    "earlier": short_date(earlier),
+                    "finished": short_time(finished),
+                    "later": short_date(later),
+                    "began": short_time(began),
+                    "rest": _hours(rest),
+                    "required": _hours(required),
+                },
+                field=field,
+            )
 
 
 @transaction.atomic
