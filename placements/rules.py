@@ -4,6 +4,8 @@ import rules
 
 from courses.rules import is_programme_staff, is_staff_of_object_organisation, is_supervisor
 
+from .models import HourEntryStatus
+
 
 def _supervisor_ids_of(facility) -> set[int]:
     # Cached on the facility object, so a list asking for every row's permission does not query per row.
@@ -42,6 +44,11 @@ def supervises_entry(user, entry) -> bool:
 
 
 @rules.predicate
+def is_own_pending_entry(user, entry) -> bool:
+    return entry is not None and entry.status == HourEntryStatus.PENDING and is_own_placement(user, entry.placement)
+
+
+@rules.predicate
 def is_staff_of_entry(user, entry) -> bool:
     return entry is not None and is_staff_of_object_organisation(user, entry.placement)
 
@@ -61,3 +68,5 @@ rules.add_perm("placements.log_hours", is_staff_of_object_organisation | is_own_
 rules.add_perm("placements.view_pending_hours", is_supervisor)
 rules.add_perm("placements.confirm_hourentry", supervises_entry)
 rules.add_perm("placements.correct_hourentry", is_staff_of_entry)
+# Until the supervisor decides, the participant may fix their own entry; after that only staff correct it.
+rules.add_perm("placements.edit_own_hourentry", is_own_pending_entry)

@@ -694,24 +694,50 @@ def hours_correct(
     note = (note or "").strip()
     if not note:
         raise DomainError(_("Please say why the entry is corrected."), field="note")
+    values = {"date": date, "start_time": start_time, "end_time": end_time, "break_minutes": break_minutes}
+    return _rewrite_entry(entry=entry, values=values, activity=activity, note=note, by=by, pending_only=False)
+
+
+@transaction.atomic
+def hours_edit_pending(
+    *,
+    entry: HourEntry,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    break_minutes: int,
+    activity: str,
+    by,
+) -> HourEntry:
+    """The participant changes their own entry while the supervisor has not decided on it (a mistyped time,
+    the wrong day). Once it is confirmed or rejected it is history: only staff correct it then."""
+    values = {"date": date, "start_time": start_time, "end_time": end_time, "break_minutes": break_minutes}
+    return _rewrite_entry(entry=entry, values=values, activity=activity, note="", by=by, pending_only=True)
+
+
+def _rewrite_entry(*, entry: HourEntry, values: dict, activity: str, note: str, by, pending_only: bool) -> HourEntry:
+    """Change an entry's times under the same rules as a new one; the history keeps before and after."""
     Participant.objects.select_for_update().get(pk=entry.placement.enrolment.participant_id)
     locked = _lock_entries([entry.pk])
     if not locked:
         raise DomainError(_("This entry no longer exists."))
     entry = locked[0]
+    if pending_only:
+        # Locked first, so a supervisor's decision a moment earlier is seen here.
+        _refuse_unless_pending(entry)
     before = _entry_snapshot(entry)
     work = _check_entry(
         placement=entry.placement,
-        day=date,
-        start_time=start_time,
-        end_time=end_time,
-        break_minutes=break_minutes,
+        day=values["date"],
+        start_time=values["start_time"],
+        end_time=values["end_time"],
+        break_minutes=values["break_minutes"],
         exclude_pk=entry.pk,
     )
-    entry.date = date
-    entry.start_time = start_time
-    entry.end_time = end_time
-    entry.break_minutes = break_minutes or 0
+    entry.date = values["date"]
+    entry.start_time = values["start_time"]
+    entry.end_time = values["end_time"]
+    entry.break_minutes = values["break_minutes"] or 0
     entry.work_minutes = work
     entry.activity = (activity or "").strip()
     entry.save(update_fields=["date", "start_time", "end_time", "break_minutes", "work_minutes", "activity"])

@@ -23,6 +23,7 @@ urlpatterns = [
     path("einsaetze/<int:pk>/nicht-angetreten/", views.PlacementCancelView.as_view(), name="placement_cancel"),
     path("einsaetze/<int:pk>/stunden/neu/", views.HourEntryCreateView.as_view(), name="hour_entry_create"),
     path("stunden/<int:pk>/korrigieren/", views.HourEntryCorrectView.as_view(), name="hour_entry_correct"),
+    path("stunden/<int:pk>/aendern/", views.HourEntryEditView.as_view(), name="hour_entry_edit"),
     path("stunden/<int:pk>/ablehnen/", views.HourEntryRejectView.as_view(), name="hour_entry_reject"),
     path("stunden/<int:pk>/bestaetigen/", views.HourEntryConfirmView.as_view(), name="hour_entry_confirm"),
     path("bestaetigen/", views.PendingEntriesView.as_view(), name="pending_entries"),

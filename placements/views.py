@@ -453,6 +453,26 @@ class HourEntryCorrectView(EntryMixin, FormView):
         return redirect("placements:placement_detail", pk=self.entry.placement_id)
 
 
+class HourEntryEditView(EntryMixin, FormView):
+    """The participant fixes their own entry while it still waits for the supervisor."""
+
+    permission_required = "placements.edit_own_hourentry"
+    template_name = "placements/hour_entry_edit.html"
+    form_class = HourEntryForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.entry}
+
+    def form_valid(self, form):
+        try:
+            services.hours_edit_pending(entry=self.entry, by=self.request.user, **form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The entry was changed and waits for the supervisor's confirmation."))
+        return redirect("placements:placement_detail", pk=self.entry.placement_id)
+
+
 class HourEntryRejectView(EntryMixin, FormView):
     permission_required = "placements.confirm_hourentry"
     template_name = "placements/hour_entry_reject.html"

@@ -28,7 +28,7 @@ def test_main_pages_of_every_role_pass_axe(new_page):
     cohort = running_cohort(world, number="2026-2")
     olena = enrol(cohort, "Olena", "Kovalenko", finished.start_date.replace(year=1990), username="olena")
     running = active_placement(world, olena, facility=placement.facility, supervisor=placement.supervisor)
-    log_hours(running, olena.participant.user, past_weekdays(1)[0], "08:00", "12:00", activity="Morgenkreis")
+    entry = log_hours(running, olena.participant.user, past_weekdays(1)[0], "08:00", "12:00", activity="Morgenkreis")
 
     staff = new_page()
     login(staff, "mitarbeiterin")
@@ -61,6 +61,8 @@ def test_main_pages_of_every_role_pass_axe(new_page):
         [
             reverse("home"),
             reverse("placements:hour_entry_create", args=[running.pk]),
+            reverse("placements:placement_detail", args=[running.pk]),
+            reverse("placements:hour_entry_edit", args=[entry.pk]),
             reverse("courses:enrolment_attendance", args=[olena.pk]),
         ],
     )

@@ -290,6 +290,11 @@ PAGES = [
     ),
     ("participant home", "participant", lambda w: reverse("home")),
     (
+        "placement detail (participant)",
+        "participant",
+        lambda w: reverse("placements:placement_detail", args=[w.placement.pk]),
+    ),
+    (
         "certificate verification",
         None,
         lambda w: reverse("certificates:verify_code", args=[w.certificate.verification_code]),

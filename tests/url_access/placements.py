@@ -60,6 +60,7 @@ ENTRIES = {
     "placements:placement_cancel": allow("staff", kwargs=_placement),
     "placements:hour_entry_create": allow("staff", "participant", kwargs=_placement),
     "placements:hour_entry_correct": allow("staff", kwargs=_entry),
+    "placements:hour_entry_edit": allow("participant", kwargs=_entry),  # their own entry, while pending
     "placements:hour_entry_reject": allow("supervisor", kwargs=_entry),
     "placements:hour_entry_confirm": allow("supervisor", kwargs=_entry, allowed_status=302),
     "placements:pending_entries": allow("supervisor", "other_supervisor"),  # scoped: the other sees an empty list
