@@ -6,10 +6,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.links import pk_link
-from core.tables import CellTemplateColumn, ShortDateTimeColumn
+from core.tables import CellTemplateColumn, ShortDateTimeColumn, StableTable
 
 
-class CohortOverviewTable(tables.Table):
+class CohortOverviewTable(StableTable):
     """One row per participant: checklist result and current certificate (rows are selectors.CohortRow).
 
     The cells are built in Python rather than with a template per cell: with 200 participants the
@@ -73,7 +73,7 @@ class CohortOverviewTable(tables.Table):
         return mark_safe('<span class="text-muted">–</span>')
 
 
-class HistoryTable(tables.Table):
+class HistoryTable(StableTable):
     number = CellTemplateColumn(
         template_name="certificates/_history_number.html", verbose_name=_("Number"), orderable=False
     )

@@ -1,6 +1,7 @@
 import functools
 
 import django_tables2 as tables
+from django.db.models import QuerySet
 from django.template import Context, Template
 from django.template.loader import get_template
 from django_tables2.data import TableQuerysetData
@@ -56,7 +57,40 @@ class ShortDateTimeColumn(tables.Column):
         return short_datetime(value)
 
 
-class KeysFirstData(TableQuerysetData):
+def with_tie_break(queryset: QuerySet) -> QuerySet:
+    """The queryset's ordering with the primary key last, unless it is there already."""
+    query = queryset.query
+    ordering = list(query.order_by) or (list(query.get_meta().ordering) if query.default_ordering else [])
+    if any(isinstance(part, str) and part.lstrip("-") in ("pk", "id") for part in ordering):
+        return queryset
+    return queryset.order_by(*ordering, "pk")
+
+
+class StableOrderData(TableQuerysetData):
+    """Queryset data whose every sort ends with the primary key.
+
+    Rows that tie on the sorted column (a cohort's placements start on one day, dozens of cohorts on the
+    same Monday) come back in whatever order the database likes, and PostgreSQL likes a different one for
+    each page's LIMIT/OFFSET: on the scale data three of the first hundred cohorts stood on two of the first
+    four pages, and so three others on none of them. The key makes the order total, so every row is on
+    exactly one page."""
+
+    def order_by(self, aliases):
+        super().order_by(aliases)
+        self.data = with_tie_break(self.data)
+
+
+class StableTable(tables.Table):
+    """A table that wraps queryset data in ``StableOrderData`` (list data sorts stably in Python anyway).
+    Base class of every paged table over a queryset."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if isinstance(data, QuerySet):
+            data = StableOrderData(data)
+        super().__init__(data, *args, **kwargs)
+
+
+class KeysFirstData(StableOrderData):
     """Queryset data for a paged table whose page is chosen by primary key before its rows are loaded.
 
     To cut 25 rows out of a sorted queryset the database carries every row through the sort with all its

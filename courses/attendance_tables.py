@@ -12,13 +12,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.links import pk_link
-from core.tables import CellTemplateColumn, ShortDateColumn, ShortDateTimeColumn
+from core.tables import CellTemplateColumn, ShortDateColumn, ShortDateTimeColumn, StableTable
 
 from .models import AttendanceCorrection, AttendanceRecord, TeachingSession
 from .selectors import ModuleProgress
 
 
-class SessionTable(tables.Table):
+class SessionTable(StableTable):
     date = ShortDateColumn(verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}",
@@ -47,7 +47,7 @@ class SessionTable(tables.Table):
         empty_text = _("No sessions are planned yet.")
 
 
-class CorrectionTable(tables.Table):
+class CorrectionTable(StableTable):
     changed_at = ShortDateTimeColumn(verbose_name=_("Changed at"))
     changed_by = tables.Column(verbose_name=_("Changed by"), default="–")
     participant = tables.Column(
@@ -67,7 +67,7 @@ class CorrectionTable(tables.Table):
         empty_text = _("No corrections.")
 
 
-class EnrolmentAttendanceTable(tables.Table):
+class EnrolmentAttendanceTable(StableTable):
     date = ShortDateColumn(accessor="session__date", verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.session.start_time|time:'H:i' }}–{{ record.session.end_time|time:'H:i' }}",
@@ -94,7 +94,7 @@ class EnrolmentAttendanceTable(tables.Table):
         empty_text = _("No attendance recorded yet.")
 
 
-class AbsenceReportTable(tables.Table):
+class AbsenceReportTable(StableTable):
     """One row per participant of the month; the data are ``courses.reports.AbsenceRow`` objects."""
 
     name = tables.Column(verbose_name=_("Name"))
@@ -192,7 +192,7 @@ def matrix_table(rows, modules, request=None):
     return table
 
 
-class MatrixTable(tables.Table):
+class MatrixTable(StableTable):
     name = tables.Column(accessor=tables.A("enrolment"), verbose_name=_("Participant"), orderable=False)
 
     class Meta:

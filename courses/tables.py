@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import short_date
-from core.tables import ShortDateColumn
+from core.tables import ShortDateColumn, StableTable
 
 from .models import Cohort, Enrolment, Participant
 
@@ -12,7 +12,7 @@ COHORT_BADGES = {"running": "text-bg-success", "planned": "text-bg-info", "finis
 ENROLMENT_BADGES = {"active": "text-bg-success", "completed": "text-bg-primary", "withdrawn": "text-bg-warning"}
 
 
-class CohortTable(tables.Table):
+class CohortTable(StableTable):
     number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Run"))
     programme = tables.Column(accessor="programme__title", verbose_name=_("Programme"))
     site = tables.Column(accessor="site__name", verbose_name=_("Site"))
@@ -36,7 +36,7 @@ class CohortTable(tables.Table):
         )
 
 
-class RosterTable(tables.Table):
+class RosterTable(StableTable):
     name = tables.LinkColumn(
         "courses:participant_detail",
         args=[tables.A("participant_id")],
@@ -75,7 +75,7 @@ class RosterTable(tables.Table):
         )
 
 
-class ParticipantTable(tables.Table):
+class ParticipantTable(StableTable):
     name = tables.LinkColumn(
         "courses:participant_detail",
         args=[tables.A("pk")],

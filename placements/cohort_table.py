@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import short_date
 from core.links import pk_link
+from core.tables import StableTable
 
 from .models import PlacementStatus
 from .progress import progress_bar
 
 
-class CohortPlacementTable(tables.Table):
+class CohortPlacementTable(StableTable):
     """Rows are placements.selectors.cohort_placement_rows: enrolment, summary (or None), status."""
 
     name = tables.Column(accessor="enrolment", verbose_name=_("Name"), orderable=False)

@@ -1,13 +1,13 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import CellTemplateColumn, ShortDateColumn
+from core.tables import CellTemplateColumn, ShortDateColumn, StableTable
 
 from .models import Facility, HourEntry, Placement
 from .progress import progress_bar
 
 
-class FacilityTable(tables.Table):
+class FacilityTable(StableTable):
     name = tables.LinkColumn("placements:facility_detail", args=[tables.A("pk")], verbose_name=_("Name"))
     facility_type = tables.Column(verbose_name=_("Type"))
     provider = tables.Column(verbose_name=_("Provider (Träger)"))
@@ -23,7 +23,7 @@ class FacilityTable(tables.Table):
         return ", ".join(u.get_full_name() or u.username for u in record.supervisors.all()) or "–"
 
 
-class PlacementTable(tables.Table):
+class PlacementTable(StableTable):
     participant = tables.LinkColumn(
         "placements:placement_detail",
         args=[tables.A("pk")],
@@ -50,7 +50,7 @@ class PlacementTable(tables.Table):
         return progress_bar(record.confirmed_minutes, record.pending_minutes, record.planned_minutes)
 
 
-class HourEntryTable(tables.Table):
+class HourEntryTable(StableTable):
     date = ShortDateColumn(verbose_name=_("Date"))
     time = CellTemplateColumn(
         "{{ record.start_time|time:'H:i' }}–{{ record.end_time|time:'H:i' }}", verbose_name=_("Time"), orderable=False

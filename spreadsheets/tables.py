@@ -1,12 +1,12 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import CellTemplateColumn, ShortDateTimeColumn
+from core.tables import CellTemplateColumn, ShortDateTimeColumn, StableTable
 
 from .models import ImportRecord
 
 
-class PreviewTable(tables.Table):
+class PreviewTable(StableTable):
     """The preview's rows (plain dicts stored on the ImportRecord)."""
 
     row = tables.Column(verbose_name=_("Row"), attrs={"td": {"class": "text-end"}})
@@ -22,7 +22,7 @@ class PreviewTable(tables.Table):
         attrs = {"class": "table table-sm align-middle"}
 
 
-class ImportRecordTable(tables.Table):
+class ImportRecordTable(StableTable):
     created_at = ShortDateTimeColumn(verbose_name=_("Uploaded at"))
     file_name = tables.LinkColumn("spreadsheets:import_detail", args=[tables.A("pk")], verbose_name=_("File"))
     cohort = tables.Column(accessor="cohort__number", verbose_name=_("Cohort"), order_by=("cohort__number",))
