@@ -43,7 +43,8 @@ class PlacementTable(StableTable):
     class Meta:
         model = Placement
         fields = ("participant", "cohort", "facility", "start_date", "end_date", "progress", "status")
-        order_by = ("start_date",)
+        # Latest start first, like the cohort list: staff look for current and coming placements, not 2022's.
+        order_by = ("-start_date",)
         empty_text = _("No placements match these filters.")
 
     def render_progress(self, record):

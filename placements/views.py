@@ -176,7 +176,7 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
     table_pagination = {"per_page": 25}
 
     def get_queryset(self):
-        return selectors.with_minutes(selectors.placements_visible_to(self.request.user)).order_by("start_date", "id")
+        return selectors.with_minutes(selectors.placements_visible_to(self.request.user)).order_by("-start_date", "id")
 
     def get_table_data(self):
         return KeysFirstData(super().get_table_data())

@@ -43,11 +43,12 @@ def test_pages_follow_the_sort_order(client, staff, thirty):
     shown = [row.record.pk for row in first.context["table"].page.object_list] + [
         row.record.pk for row in second.context["table"].page.object_list
     ]
-    expected = [p.pk for p in sorted(thirty, key=lambda p: (p.start_date, p.pk))]
+    # Latest start first by default.
+    expected = [p.pk for p in sorted(thirty, key=lambda p: (-p.start_date.toordinal(), p.pk))]
     assert shown == expected
     # Sorted the other way by a column, the page is still cut from the sorted list.
-    by_start_descending = client.get(URL, {"sort": "-start_date"})
-    assert [row.record.pk for row in by_start_descending.context["table"].page.object_list] == expected[::-1][:25]
+    by_start_ascending = client.get(URL, {"sort": "start_date"})
+    assert [row.record.pk for row in by_start_ascending.context["table"].page.object_list] == expected[::-1][:25]
 
 
 @pytest.mark.django_db
