@@ -170,6 +170,10 @@ PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS = int(os.environ.get("PLACEMENT_INF
 PLACEMENT_MAX_WORK_MINUTES_PER_DAY = int(os.environ.get("PLACEMENT_MAX_WORK_MINUTES_PER_DAY", "600"))
 PLACEMENT_BREAK_RULES = ((360, 30), (540, 45))  # more than N minutes of work need M minutes of break
 PLACEMENT_MIN_BREAK_PART_MINUTES = 15
+PLACEMENT_MIN_REST_MINUTES = int(os.environ.get("PLACEMENT_MIN_REST_MINUTES", "660"))  # ArbZG §5: 11 hours
+
+# Unconfirmed participant-list previews (with the uploaded file) are discarded after this many days.
+IMPORT_PREVIEW_RETENTION_DAYS = int(os.environ.get("IMPORT_PREVIEW_RETENTION_DAYS", "7"))
 
 # Certificates (docs/certificates.md).
 CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")

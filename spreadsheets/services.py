@@ -4,8 +4,11 @@ The participants and their places are written by ``ParticipantResource`` inside 
 transaction with the rules of courses.services applied set-wise (see resources.py); a refused confirmation
 rolls everything back, so an import is written completely or not at all."""
 
+import datetime
+
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import Result
 
@@ -124,3 +127,22 @@ def import_discard(*, record: ImportRecord, by) -> ImportRecord:
     record.preview = []
     record.save(update_fields=["status", "file_data", "preview"])
     return record
+
+
+def preview_retention_days() -> int:
+    return int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))
+
+
+@transaction.atomic
+def imports_purge_stale(*, now: datetime.datetime | None = None) -> int:
+    """Discard previews nobody confirmed or discarded within ``IMPORT_PREVIEW_RETENTION_DAYS``: the uploaded
+    list holds the Jobcenter's personal data, which may be kept only as long as it is needed (DSGVO Art. 5(1)
+    c, e). The record stays in the import log with its counts and the reason. Returns how many were
+    discarded; safe to run daily."""
+    days = preview_retention_days()
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("Discarded automatically: not confirmed within %(days)d days.") % {"days": days}
+    return ImportRecord.objects.filter(status=ImportStatus.PREVIEWED, created_at__lt=cutoff).update(
+        status=ImportStatus.DISCARDED, file_data=b"", preview=[], message=message
+    )
