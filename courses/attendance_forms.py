@@ -99,8 +99,8 @@ _ROW = (
     '<div class="col-12 col-lg-5"><div class="btn-group flex-wrap" role="radiogroup" aria-label="{group_label}">'
     "{radios}</div></div>{late}{early}"
     '<div class="col-12 col-lg-3"><label class="form-label small mb-0" for="{note_id}">{note_label}</label>'
-    '<input type="text" maxlength="200" class="form-control form-control-sm" name="{note_name}" id="{note_id}"'
-    ' value="{note_value}"></div>{errors}</div></fieldset>'
+    '<input type="text" maxlength="200" class="form-control form-control-sm{note_invalid}" name="{note_name}"'
+    ' id="{note_id}" value="{note_value}"{note_aria}></div>{errors}</div></fieldset>'
 )
 _CODE_COLOURS = {AttendanceStatus.PRESENT: "success", AttendanceStatus.UNEXCUSED: "danger"}
 
@@ -189,7 +189,7 @@ class RegisterForm(forms.Form):
             )
             error_lines = "".join(
                 _ERROR.format(id=ids[kind], message=_text(message))
-                for kind in ("status", "late", "early")
+                for kind in ("status", "late", "early", "note")
                 for message in errors.get(fields[kind], ())
             )
             minutes = {
@@ -215,6 +215,10 @@ class RegisterForm(forms.Form):
                     note_label=labels["note"],
                     note_name=names["note"],
                     note_value=_text(self._shown_value(fields["note"])),
+                    note_invalid=" is-invalid" if fields["note"] in errors else "",
+                    note_aria=f' aria-invalid="true" aria-describedby="{ids["note"]}_error"'
+                    if fields["note"] in errors
+                    else "",
                     errors=error_lines,
                 )
             )

@@ -62,6 +62,7 @@ def test_staff_records_the_whole_roster_in_one_submit(client, staff, session):
         ("late", "200", "Not less than the session&#x27;s 180 minutes"),
         ("late", "-3", "greater than or equal to 0"),
         ("status", "X", "Select a valid choice"),
+        ("note", "x" * 201, "Ensure this value has at most 200 characters"),
     ],
 )
 def test_bad_row_shows_a_message_and_saves_nothing(client, staff, session, field, value, message):
@@ -70,7 +71,13 @@ def test_bad_row_shows_a_message_and_saves_nothing(client, staff, session, field
     data = _post_data(people, **{f"{field}-{people[1].pk}": value})
     response = client.post(reverse("courses:register", args=[session.pk]), data)
     assert response.status_code == 200
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    # The message stands in the person's own row, tied to the field it is about.
+    field_id = f"id_{field}-{people[1].pk}"
+    assert f'id="{field_id}_error"' in html
+    if field != "status":
+        assert f'aria-describedby="{field_id}_error"' in html
     assert not AttendanceRecord.objects.exists()
 
 
