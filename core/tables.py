@@ -82,7 +82,7 @@ class StableOrderData(TableQuerysetData):
 
 class StableTable(tables.Table):
     """A table that wraps queryset data in ``StableOrderData`` (list data sorts stably in Python anyway).
-    Base class of every paged table over a queryset."""
+    The base class of every table in the project."""
 
     def __init__(self, data=None, *args, **kwargs):
         if isinstance(data, QuerySet):

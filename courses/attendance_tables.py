@@ -145,8 +145,8 @@ def _decimal(value: Decimal, places: int) -> str:
 
 
 def progress_bar_html(progress: ModuleProgress) -> str:
-    """One module's progress bar and state in words. Written
-    with an f-string: only the title and the translated words need escaping, the rest are numbers."""
+    """One module's progress bar and state in words, written with an f-string: only the title and the
+    translated words need escaping, the rest are numbers."""
     state = progress.state
     rate = progress.rate_percent
     absences = progress.absences

@@ -694,8 +694,17 @@ def hours_correct(
     note = (note or "").strip()
     if not note:
         raise DomainError(_("Please say why the entry is corrected."), field="note")
-    values = {"date": date, "start_time": start_time, "end_time": end_time, "break_minutes": break_minutes}
-    return _rewrite_entry(entry=entry, values=values, activity=activity, note=note, by=by, pending_only=False)
+    return _rewrite_entry(
+        entry=entry,
+        day=date,
+        start_time=start_time,
+        end_time=end_time,
+        break_minutes=break_minutes,
+        activity=activity,
+        note=note,
+        by=by,
+        pending_only=False,
+    )
 
 
 @transaction.atomic
@@ -711,12 +720,33 @@ def hours_edit_pending(
 ) -> HourEntry:
     """The participant changes their own entry while the supervisor has not decided on it (a mistyped time,
     the wrong day). Once it is confirmed or rejected it is history: only staff correct it then."""
-    values = {"date": date, "start_time": start_time, "end_time": end_time, "break_minutes": break_minutes}
-    return _rewrite_entry(entry=entry, values=values, activity=activity, note="", by=by, pending_only=True)
+    return _rewrite_entry(
+        entry=entry,
+        day=date,
+        start_time=start_time,
+        end_time=end_time,
+        break_minutes=break_minutes,
+        activity=activity,
+        note="",
+        by=by,
+        pending_only=True,
+    )
 
 
-def _rewrite_entry(*, entry: HourEntry, values: dict, activity: str, note: str, by, pending_only: bool) -> HourEntry:
-    """Change an entry's times under the same rules as a new one; the history keeps before and after."""
+def _rewrite_entry(
+    *,
+    entry: HourEntry,
+    day: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    break_minutes: int,
+    activity: str,
+    note: str,
+    by,
+    pending_only: bool,
+) -> HourEntry:
+    """Change an entry's day, times and break under the same rules as a new one; the history keeps before
+    and after."""
     Participant.objects.select_for_update().get(pk=entry.placement.enrolment.participant_id)
     locked = _lock_entries([entry.pk])
     if not locked:
@@ -728,16 +758,16 @@ def _rewrite_entry(*, entry: HourEntry, values: dict, activity: str, note: str, 
     before = _entry_snapshot(entry)
     work = _check_entry(
         placement=entry.placement,
-        day=values["date"],
-        start_time=values["start_time"],
-        end_time=values["end_time"],
-        break_minutes=values["break_minutes"],
+        day=day,
+        start_time=start_time,
+        end_time=end_time,
+        break_minutes=break_minutes,
         exclude_pk=entry.pk,
     )
-    entry.date = values["date"]
-    entry.start_time = values["start_time"]
-    entry.end_time = values["end_time"]
-    entry.break_minutes = values["break_minutes"] or 0
+    entry.date = day
+    entry.start_time = start_time
+    entry.end_time = end_time
+    entry.break_minutes = break_minutes or 0
     entry.work_minutes = work
     entry.activity = (activity or "").strip()
     entry.save(update_fields=["date", "start_time", "end_time", "break_minutes", "work_minutes", "activity"])
