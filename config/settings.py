@@ -108,7 +108,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.AdminModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
