@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
@@ -32,7 +33,9 @@ FACILITY_FIELDS = ("name", "facility_type", "provider", "address", "contact_name
 
 
 def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    """Hours for a message, in the reader's language: "9,5" in German, "9.5" in English."""
+    text = f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def _local_today() -> datetime.date:

@@ -3,6 +3,7 @@ checked when hours are recorded or corrected, in both directions (a day can be r
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from core.exceptions import DomainError
 from placements import services
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_too_little_rest_after_the_day_before_is_refused(active_placement, participant_user):
     log(active_placement, participant_user, day=-4, start="12:00", end="21:30", pause=45)
-    with pytest.raises(DomainError, match="only 9,5 hours of rest") as refused:
+    with pytest.raises(DomainError, match=r"only 9\.5 hours of rest") as refused:
         log(active_placement, participant_user, day=-3, start="07:00", end="12:00")
     assert refused.value.field == "start_time"
     assert f"on {days(-4):%d.%m.%Y} at 21:30 and the start on {days(-3):%d.%m.%Y} at 07:00" in str(refused.value)
@@ -85,3 +86,9 @@ def test_the_form_shows_the_rest_message_in_german(client, active_placement, par
     assert response.status_code == 200
     assert "Ruhezeit" in response.content.decode()
     assert HourEntry.objects.count() == 1
+
+
+def test_hours_in_the_message_are_written_as_the_reader_writes_numbers(active_placement, participant_user):
+    log(active_placement, participant_user, day=-4, start="12:00", end="21:30", pause=45)
+    with translation.override("de"), pytest.raises(DomainError, match="nur 9,5 Stunden Ruhezeit"):
+        log(active_placement, participant_user, day=-3, start="07:00", end="12:00")
