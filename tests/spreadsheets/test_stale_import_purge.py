@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from spreadsheets import services
@@ -56,3 +57,12 @@ def test_the_period_is_a_setting_and_the_command_reports(upload):
     assert "1 unconfirmed import preview(s) older than 2 days discarded." in out.getvalue()
     call_command("purge_stale_imports", stdout=out)  # again: nothing left to do
     assert "0 unconfirmed" in out.getvalue()
+
+
+def test_the_import_page_tells_the_reason_as_information_not_as_an_error(client, upload, staff):
+    old = upload(8)
+    services.imports_purge_stale()
+    client.force_login(staff)
+    page = client.get(reverse("spreadsheets:import_detail", args=[old.pk])).content.decode()
+    assert '<div class="alert alert-secondary" role="status">Automatisch verworfen' in page
+    assert "alert-danger" not in page
