@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.services import login_create
 from core.dates import short_date, short_datetime, short_time
 from core.exceptions import DomainError
+from core.numbers import hours_text
 from courses.models import Enrolment, EnrolmentStatus, Participant
 
 from . import conf, notifications
@@ -33,9 +33,7 @@ FACILITY_FIELDS = ("name", "facility_type", "provider", "address", "contact_name
 
 
 def _hours(minutes: int) -> str:
-    """Hours for a message, in the reader's language: "9,5" in German, "9.5" in English."""
-    text = f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
+    return hours_text(minutes, places=2)
 
 
 def _local_today() -> datetime.date:

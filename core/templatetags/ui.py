@@ -1,6 +1,6 @@
 from django import template
 
-from core import dates
+from core import dates, numbers
 
 register = template.Library()
 
@@ -39,12 +39,10 @@ def percent_of(part, whole):
 
 @register.filter
 def hours(minutes):
-    """Integer minutes as hours with a decimal comma, e.g. 90 -> '1,5'."""
+    """Integer minutes as hours, one decimal at most, as the reader writes numbers: 90 -> '1,5' in German."""
     if minutes is None:
         return "–"
-    value = round(minutes / 60, 1)
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return numbers.hours_text(minutes, places=1)
 
 
 @register.filter(expects_localtime=True)
