@@ -78,3 +78,8 @@ class ImportRecord(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == ImportStatus.PREVIEWED
+
+    @property
+    def message_is_error(self) -> bool:
+        # A refused file's message is an error; a discard's (by hand or after the retention period) is a notice.
+        return self.status != ImportStatus.DISCARDED
