@@ -19,10 +19,12 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
+from xml.etree.ElementTree import iterparse
+from xml.parsers import expat
 
 from charset_normalizer import from_bytes
-from defusedxml.ElementTree import iterparse
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .exceptions import DomainError
@@ -72,9 +74,15 @@ RATIO_CHECKED_FROM = MiB  # small parts cannot hurt, however tightly packed
 
 
 def size_text(size: int) -> str:
+    if size >= 10 * MiB:
+        return f"{size / MiB:.0f} MB"
     if size >= MiB:
-        return f"{size / MiB:.3g} MB"
+        return f"{size / MiB:.1f} MB".replace(".0 MB", " MB")
     return f"{max(1, round(size / 1024))} KB"
+
+
+def _count(number: int) -> str:
+    return number_format(number, force_grouping=True)
 
 
 def column_letters(number: int) -> str:
@@ -222,8 +230,8 @@ class _RowCounter:
         self.empty += 1
         if self.empty > self.limits.max_empty_rows:
             raise SpreadsheetRefused(
-                _("The file has more than %(max)d empty rows. Please delete them and upload the file again.")
-                % {"max": self.limits.max_empty_rows}
+                _("The file has more than %(max)s empty rows. Please delete them and upload the file again.")
+                % {"max": _count(self.limits.max_empty_rows)}
             )
 
     def keep(self, count: int = 1) -> None:
@@ -231,8 +239,8 @@ class _RowCounter:
         self.kept += count
         if self.kept > self.limits.max_rows + 1:
             raise SpreadsheetRefused(
-                _("The file has more than %(max)d rows; at most %(max)d can be imported at once. Please split it.")
-                % {"max": self.limits.max_rows}
+                _("The file has more than %(max)s rows; at most %(max)s can be imported at once. Please split it.")
+                % {"max": _count(self.limits.max_rows)}
             )
 
 
@@ -373,11 +381,22 @@ def _csv_rows(data: bytes, limits: UploadLimits, counter: _RowCounter, found: di
 MAX_ELEMENTS_PER_CELL = 2_000
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < 10_000:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def _attribute(element, name: str, default=None):
+    value = element.get(name)
+    if value is not None:
+        return value
     for key, value in element.attrib.items():
         if _local(key) == name:
             return value
@@ -385,11 +404,12 @@ def _attribute(element, name: str, default=None):
 
 
 def _events(archive: zipfile.ZipFile, name: str, damaged: str):
-    """(event, element) pairs of one part, parsed as a stream without DTDs or entities. Every element
-    outside a kept subtree must be removed by the caller so memory stays flat."""
+    """(event, element) pairs of one part, parsed as a stream. Every element outside a kept subtree must be
+    removed by the caller so memory stays flat. The standard library's parser (C, with expat >= 2.4) does not
+    load external entities and stops entity expansion bombs (docs.python.org, "XML vulnerabilities")."""
     try:
         with archive.open(name) as source:
-            yield from iterparse(source, events=("start", "end"), forbid_dtd=True)
+            yield from iterparse(source, events=("start", "end"))
     except SpreadsheetRefused:
         raise
     except Exception as error:  # damaged XML, DTD, entities, a part larger than its directory entry
@@ -468,6 +488,9 @@ TOO_LONG = _TooLong()
 
 def _rich_text(element, limits: UploadLimits) -> str | _TooLong:
     """Text of an ``<si>`` or ``<is>``: its ``<t>`` runs, without phonetic guides (``<rPh>``)."""
+    if len(element) == 1 and not len(element[0]) and _local(element[0].tag) == "t":  # plain text, no runs
+        text = element[0].text or ""
+        return TOO_LONG if len(text) > limits.max_cell_chars else text
     parts, length = [], 0
     pending = [element]
     while pending:
@@ -567,9 +590,13 @@ def _number(text: str):
     return value
 
 
-def _xlsx_value(cell, kind: str, style: int, strings: list, date_styles: list, epoch, limits: UploadLimits):
+def _from_excel(value, epoch):
     from openpyxl.utils.datetime import from_excel
 
+    return from_excel(value, epoch)
+
+
+def _xlsx_value(cell, kind: str, style: int, strings: list, date_styles: list, epoch, limits: UploadLimits):
     value_text = None
     for child in cell:
         tag = _local(child.tag)
@@ -596,10 +623,126 @@ def _xlsx_value(cell, kind: str, style: int, strings: list, date_styles: list, e
     value = _number(value_text)
     if isinstance(value, (int, float)) and 0 <= style < len(date_styles) and date_styles[style]:
         try:
-            return from_excel(value, epoch)
+            return _from_excel(value, epoch)
         except (ValueError, OverflowError):
             return value
     return value
+
+
+class _SheetHandler:
+    """Reads the cells of an XLSX sheet from expat's callbacks: no element tree is built, so memory stays
+    flat whatever the sheet's length, and each event costs a few microseconds (the hot path of a long list).
+    Finished rows are collected in ``rows`` for the caller to take after each chunk."""
+
+    def __init__(self, strings, date_styles, epoch, limits: UploadLimits, counter: _RowCounter):
+        self.strings, self.date_styles, self.epoch = strings, date_styles, epoch
+        self.limits, self.counter = limits, counter
+        self.rows: list[tuple[int, list]] = []
+        self.done = False
+        self.row_number = 0
+        self.values: list = []
+        self.column = 0
+        self.in_cell = False
+        self.cell_elements = 0
+        self.cell_attrs: dict = {}
+        self.parts: list[str] = []
+        self.length = 0
+        self.capture = False
+        self.inline = False
+        self.phonetic = 0
+
+    def start(self, name, attrs):
+        tag = _local(name)
+        if self.in_cell:
+            self.cell_elements += 1
+            if self.cell_elements > MAX_ELEMENTS_PER_CELL:
+                raise _cell_too_long(self.row_number, self.column + 1, self.limits)
+            if tag == "v":
+                self.capture = True
+            elif tag == "is":
+                self.inline = True
+            elif tag == "rPh":
+                self.phonetic += 1
+            elif tag == "t" and self.inline and not self.phonetic:
+                self.capture = True
+        elif tag == "c":
+            self.in_cell, self.cell_elements, self.cell_attrs = True, 0, attrs
+            self.parts, self.length, self.inline, self.phonetic = [], 0, False, 0
+        elif tag == "row":
+            given = attrs.get("r")
+            self.row_number = int(given) if given and given.isdigit() else self.row_number + 1
+            self.values, self.column = [], 0
+
+    def text(self, data):
+        if self.capture:
+            self.parts.append(data)
+            self.length += len(data)
+            if self.length > self.limits.max_cell_chars:
+                raise _cell_too_long(self.row_number, self.column + 1, self.limits)
+
+    def end(self, name):
+        tag = _local(name)
+        if self.in_cell:
+            if tag in ("v", "t"):
+                self.capture = False
+            elif tag == "rPh":
+                self.phonetic -= 1
+            elif tag == "c":
+                self.in_cell = False
+                self.cell()
+        elif tag == "row":
+            if self.values:
+                self.counter.keep()
+                self.rows.append((self.row_number, self.values))
+            else:
+                self.counter.empty_row()
+        elif tag == "sheetData":
+            self.done = True
+
+    def cell(self):
+        attrs, limits = self.cell_attrs, self.limits
+        self.column = _column_number(attrs.get("r")) or self.column + 1
+        if not self.parts:
+            return
+        text = "".join(self.parts)
+        kind = attrs.get("t", "n")
+        if self.inline or kind in ("str", "inlineStr", "e"):
+            value = text
+        elif kind == "s":
+            try:
+                value = self.strings[int(text)]
+            except (ValueError, IndexError):
+                value = None
+            if value is TOO_LONG:
+                raise _cell_too_long(self.row_number, self.column, limits)
+        elif kind == "b":
+            value = text.strip() in ("1", "true")
+        elif kind == "d":
+            try:
+                value = datetime.datetime.fromisoformat(text)
+            except ValueError:
+                value = text
+        else:
+            value = _number(text)
+            style = attrs.get("s", "0")
+            style = int(style) if style.isdigit() else 0
+            if isinstance(value, (int, float)) and style < len(self.date_styles) and self.date_styles[style]:
+                try:
+                    value = _from_excel(value, self.epoch)
+                except (ValueError, OverflowError):
+                    pass
+        if _is_empty(value):
+            return
+        if self.column > limits.max_columns:
+            raise _too_far_right(self.row_number, self.column, limits)
+        values = self.values
+        if len(values) < self.column:
+            values.extend([None] * (self.column - len(values)))
+        values[self.column - 1] = value
+
+
+def _refuse_doctype(*_args):
+    raise ValueError("DTD")  # spreadsheets have none; refusing one rules out entity tricks
 
 
 def _xlsx_rows(data: bytes, limits: UploadLimits, counter: _RowCounter) -> Iterator[tuple[int, list]]:
@@ -611,61 +754,27 @@ def _xlsx_rows(data: bytes, limits: UploadLimits, counter: _RowCounter) -> Itera
         strings = _xlsx_shared_strings(archive, strings_part, limits)
         date_styles = _xlsx_date_styles(archive, styles_part)
         epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
-        tree = _Tree()
-        cell = None
-        cell_elements = 0
-        row_number = 0
-        values: list = []
-        column = 0
-        for event, element in _events(archive, sheet, damaged):
-            tag = _local(element.tag)
-            if event == "start":
-                tree.start(element)
-                if cell is not None:
-                    cell_elements += 1
-                    if cell_elements > MAX_ELEMENTS_PER_CELL:
-                        raise _cell_too_long(row_number, column + 1, limits)
-                elif tag == "c":
-                    cell, cell_elements = element, 0
-                elif tag == "row":
-                    given = _attribute(element, "r")
-                    row_number = int(given) if given and given.isdigit() else row_number + 1
-                    values, column = [], 0
-                continue
-            tree.end()
-            if tag == "c" and element is cell:
-                cell = None
-                column = _column_number(_attribute(element, "r")) or column + 1
-                style = _attribute(element, "s", "0")
-                value = _xlsx_value(
-                    element,
-                    _attribute(element, "t", "n"),
-                    int(style) if style.isdigit() else 0,
-                    strings,
-                    date_styles,
-                    epoch,
-                    limits,
-                )
-                tree.drop(element)
-                if value is TOO_LONG:
-                    raise _cell_too_long(row_number, column, limits)
-                if _is_empty(value):
-                    continue
-                if column > limits.max_columns:
-                    raise _too_far_right(row_number, column, limits)
-                if len(values) < column:
-                    values.extend([None] * (column - len(values)))
-                values[column - 1] = value
-            elif cell is None:
-                if tag == "row":
-                    if values:
-                        counter.keep()
-                        yield row_number, _bounded_row(values, row_number, limits)
-                    else:
-                        counter.empty_row()
-                elif tag == "sheetData":
-                    return
-                tree.drop(element)
+        handler = _SheetHandler(strings, date_styles, epoch, limits, counter)
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.StartElementHandler = handler.start
+        parser.EndElementHandler = handler.end
+        parser.CharacterDataHandler = handler.text
+        parser.StartDoctypeDeclHandler = _refuse_doctype
+        parser.buffer_text = True
+        try:
+            with archive.open(sheet) as source:
+                while not handler.done:
+                    chunk = source.read(64 * 1024)
+                    parser.Parse(chunk, not chunk)
+                    rows, handler.rows = handler.rows, []
+                    yield from rows
+                    if not chunk:
+                        break
+        except SpreadsheetRefused:
+            raise
+        except Exception as error:  # damaged XML, a DTD, a part larger than its directory entry
+            raise SpreadsheetRefused(damaged) from error
+        yield from handler.rows
 
 
 # --- ODS -------------------------------------------------------------------------------------------------
