@@ -7,6 +7,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_tables2 import RequestConfig
 
 from core.exceptions import DomainError
+from core.filenames import safe_download_name, set_download_name
 from core.views import ObjectPermissionMixin, apply_domain_error
 from courses.view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
@@ -89,9 +90,7 @@ class CohortZipView(CohortMixin, View):
         response = StreamingHttpResponse(
             stream_certificates_zip(snapshots, _language(request)), content_type="application/zip"
         )
-        name = f"Zertifikate-{cohort.number}".replace("/", "-").replace(" ", "_")
-        response["Content-Disposition"] = f'attachment; filename="{name}.zip"'
-        return response
+        return set_download_name(response, safe_download_name("Zertifikate", cohort.number, extension="zip"))
 
 
 # --- One participant -------------------------------------------------------------------------------
@@ -173,9 +172,8 @@ class CertificateDownloadView(CertificateMixin, View):
         language = _language(request)
         pdf = CertificateRenderer(certificate.snapshot, language).render()
         response = HttpResponse(pdf, content_type="application/pdf")
-        disposition = "attachment" if request.GET.get("download") else "inline"
-        response["Content-Disposition"] = f'{disposition}; filename="{pdf_filename(certificate.snapshot, language)}"'
-        return response
+        attachment = bool(request.GET.get("download"))
+        return set_download_name(response, pdf_filename(certificate.snapshot, language), attachment=attachment)
 
 
 class RevokeView(CertificateMixin, FormView):

@@ -175,6 +175,22 @@ PLACEMENT_MIN_REST_MINUTES = int(os.environ.get("PLACEMENT_MIN_REST_MINUTES", "6
 # Unconfirmed participant-list previews (with the uploaded file) are discarded after this many days.
 IMPORT_PREVIEW_RETENTION_DAYS = int(os.environ.get("IMPORT_PREVIEW_RETENTION_DAYS", "7"))
 
+# Bounds on uploaded spreadsheets, checked before and while a file is read (core/spreadsheet_reader.py,
+# docs/security.md "Uploads, exports and file names"). Unset: the defaults of core.spreadsheet_reader.UploadLimits.
+for _name in (
+    "SPREADSHEET_MAX_UPLOAD_BYTES",
+    "SPREADSHEET_MAX_ROWS",
+    "SPREADSHEET_MAX_COLUMNS",
+    "SPREADSHEET_MAX_CELL_CHARS",
+    "SPREADSHEET_MAX_EMPTY_ROWS",
+    "SPREADSHEET_MAX_PART_BYTES",
+    "SPREADSHEET_MAX_UNPACKED_BYTES",
+    "SPREADSHEET_MAX_COMPRESSION_RATIO",
+    "SPREADSHEET_MAX_PARTS",
+):
+    if os.environ.get(_name):
+        globals()[_name] = int(os.environ[_name])
+
 # Certificates (docs/certificates.md).
 CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")
 CERTIFICATE_VERIFY_MAX_FAILURES = int(os.environ.get("CERTIFICATE_VERIFY_MAX_FAILURES", "10"))

@@ -13,6 +13,8 @@ from django.views.generic import FormView, TemplateView
 from django_tables2 import RequestConfig
 
 from core.exceptions import DomainError
+from core.filenames import safe_download_name, set_download_name
+from core.spreadsheet_safety import spreadsheet_file
 from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
 
 from . import reports, selectors, services
@@ -30,10 +32,7 @@ from .view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 
 def _pdf(content: bytes, filename: str, *, inline=True) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    return set_download_name(HttpResponse(content, content_type="application/pdf"), filename, attachment=not inline)
 
 
 class SessionObjectMixin(ObjectPermissionMixin):
@@ -298,17 +297,12 @@ class AbsenceReportDownloadView(CohortObjectMixin, View):
         if fmt not in self.FORMATS or not 1 <= month <= 12 or (year, month) not in reports.report_months(self.cohort):
             raise Http404
         report = reports.absence_report(self.cohort, year, month)
-        filename = f"fehlzeiten-{self.cohort.number}-{year}-{month:02d}.{fmt}".replace("/", "-")
+        filename = safe_download_name("fehlzeiten", self.cohort.number, f"{year}-{month:02d}", extension=fmt)
         if fmt == "pdf":
             return _pdf(render_absence_report(report), filename, inline=False)
-        dataset = reports.absence_report_dataset(report)
-        content = dataset.export(fmt)
-        if fmt == "csv":
-            # A byte-order mark so that spreadsheet programs read the names' accents correctly.
-            content = "\ufeff" + content
-        response = HttpResponse(content, content_type=self.FORMATS[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        # Through the formula neutraliser like every spreadsheet we write; comma-separated as before.
+        content = spreadsheet_file(reports.absence_report_dataset(report), fmt, delimiter=",")
+        return set_download_name(HttpResponse(content, content_type=self.FORMATS[fmt]), filename)
 
 
 class DropoutNoticeView(EnrolmentObjectMixin, View):

@@ -6,8 +6,10 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, ODS, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from core.spreadsheet_safety import neutralised
 from courses.models import Cohort, Organisation, Participant
 from placements.models import Facility
 
@@ -50,7 +52,18 @@ ParticipantAdminBase = _registered(Participant)
 FacilityAdminBase = _registered(Facility)
 
 
-class ParticipantImportExportAdmin(ImportExportModelAdmin, ParticipantAdminBase):
+class SafeImportExportAdmin(ImportExportModelAdmin):
+    """Spreadsheet formats only, and every export through the project's formula neutraliser.
+    django-import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT (4.4) strips a leading "=" only,
+    leaves "+", "-", "@" live and turns every number and date into text, so it stays off."""
+
+    formats = [CSV, XLSX, ODS]
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        return neutralised(super().get_data_for_export(request, queryset, **kwargs))
+
+
+class ParticipantImportExportAdmin(SafeImportExportAdmin, ParticipantAdminBase):
     resource_classes = [ParticipantResource]
     import_form_class = ParticipantImportForm
     confirm_form_class = ParticipantConfirmImportForm
@@ -76,7 +89,7 @@ class ParticipantImportExportAdmin(ImportExportModelAdmin, ParticipantAdminBase)
         return {}
 
 
-class FacilityImportExportAdmin(ImportExportModelAdmin, FacilityAdminBase):
+class FacilityImportExportAdmin(SafeImportExportAdmin, FacilityAdminBase):
     resource_classes = [FacilityResource]
 
 
@@ -88,6 +101,8 @@ admin.site.register(Facility, FacilityImportExportAdmin)
 
 @admin.register(ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
+    """View only: the records are the evidence of what was imported, by whom and when."""
+
     list_display = ("file_name", "cohort", "created_by", "created_at", "status", "rows_new", "rows_error")
     list_filter = ("status", "organisation")
     exclude = ("file_data", "preview")
@@ -97,4 +112,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

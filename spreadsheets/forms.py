@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .reading import MAX_UPLOAD_BYTES
+from core.spreadsheet_reader import SpreadsheetRefused, UploadLimits, check_size, size_text
 
 ROW_STATUS_CHOICES = [
     ("", gettext_lazy("all rows")),
@@ -16,21 +16,25 @@ ROW_STATUS_CHOICES = [
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Spreadsheet file"),
-        help_text=gettext_lazy(
-            "CSV, XLSX or ODS, at most 5 MB. The first row names the columns, in German or English."
-        ),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".csv,.txt,.tsv,.xlsx,.ods,text/csv,application/vnd.ms-excel"}
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = UploadLimits.from_settings()
+        self.fields["file"].help_text = _(
+            "CSV, XLSX or ODS, at most %(size)s and %(rows)s rows. The first row names the columns, in German "
+            "or English."
+        ) % {"size": size_text(limits.max_bytes), "rows": f"{limits.max_rows:,}".replace(",", ".")}
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(size)d MB. Please split it into smaller files.")
-                % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
-            )
+        try:
+            check_size(upload.size, UploadLimits.from_settings())  # before a byte of it is read
+        except SpreadsheetRefused as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
 

@@ -4,14 +4,12 @@ LibreOffice wrote by default, XLSX and ODS; German or English headers; stray bla
 The result is a ``Sheet``: a tablib Dataset with our canonical column keys plus, for each data row, the row
 number the user sees in the spreadsheet program (the header is row 1), so every message can point at it.
 Anything that makes the whole file unusable raises ``FileRefused`` (a DomainError) with a plain message.
+The bytes are read by ``core.spreadsheet_reader``, within its limits (docs/security.md).
 """
 
-import csv
 import datetime
 import functools
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 import tablib
@@ -19,11 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.dates import short_date
-from core.exceptions import DomainError
+from core.spreadsheet_reader import SpreadsheetRefused, read_rows
 from core.text import fold
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
 
 # Canonical column keys of a participant list, in template order, with their column titles.
 PARTICIPANT_COLUMNS = {
@@ -130,8 +125,7 @@ for _key in PARTICIPANT_COLUMNS:
     _ALIAS_TO_KEY.setdefault(header_key(_key), _key)
 
 
-class FileRefused(DomainError):
-    """The file as a whole cannot be read; nothing was imported."""
+FileRefused = SpreadsheetRefused  # the file as a whole cannot be read; nothing was imported
 
 
 @dataclass
@@ -142,147 +136,6 @@ class Sheet:
     ignored_columns: list[str] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
-
-
-def _is_blank(values) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
-
-
-def _detect_format(data: bytes) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if "xl/workbook.xml" in names:
-                    return "xlsx"
-                if "mimetype" in names and archive.read("mimetype").startswith(
-                    b"application/vnd.oasis.opendocument.spreadsheet"
-                ):
-                    return "ods"
-        except zipfile.BadZipFile:
-            pass
-        raise FileRefused(_("This file is not a spreadsheet. Please upload a CSV, XLSX or ODS file."))
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileRefused(
-            _(
-                "This is an old Excel file (.xls). Please save it as “Excel workbook (.xlsx)” or as CSV "
-                "and upload it again."
-            )
-        )
-    return "csv"
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text of a CSV file in the encodings spreadsheet programs write by default."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel "Unicode text"
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        # UTF-16 without a byte order mark has a zero byte in every ASCII character; anything else with
-        # zero bytes is binary (an image, a PDF, a database file).
-        sample = data[:4096]
-        for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-            if len(sample) > 3 and zeros.count(0) > len(sample) // 4:
-                try:
-                    return data.decode(encoding, errors="strict"), encoding
-                except UnicodeDecodeError:
-                    break
-        raise FileRefused(_("This file is not a spreadsheet. Please upload a CSV, XLSX or ODS file."))
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # Excel's "CSV (Trennzeichen-getrennt)" on a German Windows writes Windows-1252.
-        return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _sniff_delimiter(text: str) -> str:
-    lines = [line for line in text.splitlines() if line.strip()][:20]
-    if not lines:
-        return ";"
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=";,\t").delimiter
-    except csv.Error:
-        header = lines[0]
-        counts = {d: header.count(d) for d in (";", "\t", ",")}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ";"
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:2000]
-    if not sample:
-        return False
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t" or ch == "\ufffd")
-    return control > len(sample) // 20
-
-
-def _read_csv(data: bytes) -> tuple[list[tuple[int, list]], str, str]:
-    text, encoding = _decode(data)
-    if _looks_binary(text):
-        raise FileRefused(_("This file is not a spreadsheet. Please upload a CSV, XLSX or ODS file."))
-    delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    try:
-        # A spreadsheet program shows one row per record, even if a cell holds a line break.
-        for number, values in enumerate(reader, start=1):
-            rows.append((number, values))
-    except csv.Error as error:
-        raise FileRefused(
-            _("The CSV file cannot be read (%(reason)s). Please save it again from the spreadsheet program.")
-            % {"reason": error}
-        ) from error
-    return rows, encoding, delimiter
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise FileRefused(_("The Excel file cannot be opened. Is it damaged?")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, list(values)))
-        return rows
-    finally:
-        workbook.close()
-
-
-def _read_ods(data: bytes) -> list[tuple[int, list]]:
-    from odf import opendocument
-    from odf.table import Table, TableRow
-    from tablib.formats._ods import ODSFormat
-
-    try:
-        document = opendocument.load(io.BytesIO(data))
-    except Exception as error:
-        raise FileRefused(_("The ODS file cannot be opened. Is it damaged?")) from error
-    tables = document.spreadsheet.getElementsByType(Table)
-    if not tables:
-        return []
-    rows, number = [], 0
-    for row in tables[0].getElementsByType(TableRow):
-        repeat = int(row.getAttribute("numberrowsrepeated") or 1)
-        values = []
-        for cell in row.childNodes:
-            try:
-                value = ODSFormat.read_cell(cell)
-                cell_repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
-            except ValueError:
-                value, cell_repeat = "", 1
-            values.extend([value] * min(cell_repeat, 64))
-        if _is_blank(values):
-            number += repeat  # LibreOffice writes the empty rest of the sheet as one repeated row
-            continue
-        for _i in range(min(repeat, MAX_ROWS + 1)):
-            number += 1
-            rows.append((number, list(values)))
-    return rows
 
 
 def _cell_text(value) -> object:
@@ -296,22 +149,22 @@ def _cell_text(value) -> object:
 
 def read_participant_sheet(data: bytes, file_name: str = "") -> Sheet:
     """Parse an uploaded participant list; refuse the whole file if it cannot be used."""
-    if not data or not data.strip():
+    if not data:
         raise FileRefused(_("The file is empty."))
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise FileRefused(
-            _("The file is larger than %(size)d MB. Please split it into smaller files.")
-            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
-    file_format = _detect_format(data)
-    encoding = delimiter = ""
-    if file_format == "xlsx":
-        raw = _read_xlsx(data)
-    elif file_format == "ods":
-        raw = _read_ods(data)
-    else:
-        raw, encoding, delimiter = _read_csv(data)
-    raw = [(number, [_cell_text(v) for v in values]) for number, values in raw if not _is_blank(values)]
+    read = read_rows(data)  # whitespace only: no rows, refused below
+    # Cells are trimmed once per distinct text: a shared string or a repeated ODS cell used in thousands of
+    # cells stays one string in memory.
+    trimmed = {}
+
+    def trim(value):
+        if isinstance(value, str):
+            if value not in trimmed:
+                trimmed[value] = _cell_text(value)
+            return trimmed[value]
+        return _cell_text(value)
+
+    raw = [(number, [trim(v) for v in values]) for number, values in read.rows]
+    file_format, encoding, delimiter = read.file_format, read.encoding, read.delimiter
     if not raw:
         raise FileRefused(_("The file is empty."))
     header_number, header = raw[0]
@@ -343,11 +196,6 @@ def read_participant_sheet(data: bytes, file_name: str = "") -> Sheet:
         )
     if not body:
         raise FileRefused(_("The file has column titles but no participants."))
-    if len(body) > MAX_ROWS:
-        raise FileRefused(
-            _("The file has %(rows)d rows; at most %(max)d can be imported at once. Please split it.")
-            % {"rows": len(body), "max": MAX_ROWS}
-        )
     columns = [(index, key) for index, key in enumerate(keys) if key]
     dataset = tablib.Dataset(headers=[key for _index, key in columns])
     sheet_rows = []

@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.models import Enrolment, Participant
-from spreadsheets import reading
 from spreadsheets.models import ImportRecord, ImportStatus
 
 from .conftest import HEADER_DE, csv_bytes, xlsx_bytes
@@ -81,12 +80,11 @@ def test_refused_file_is_shown_on_the_form_and_logged(client, cohort, staff):
     assert (record.status, record.file_name, record.created_by) == (ImportStatus.REJECTED, "foto.png", staff)
 
 
-def test_too_large_file(client, cohort, staff, monkeypatch):
-    monkeypatch.setattr("spreadsheets.forms.MAX_UPLOAD_BYTES", 1024)
-    monkeypatch.setattr(reading, "MAX_UPLOAD_BYTES", 1024)
+def test_too_large_file(client, cohort, staff, settings):
+    settings.SPREADSHEET_MAX_UPLOAD_BYTES = 1024
     client.force_login(staff)
     response = _upload(client, cohort, b"Nachname;Vorname;Geburtsdatum\r\n" + b"a;b;01.01.1990\r\n" * 200)
-    assert "The file is larger than 0 MB" in response.content.decode() or "larger than" in response.content.decode()
+    assert "The file is larger than 1 KB. Please split it into smaller files." in response.content.decode()
     assert Participant.objects.count() == 0
 
 
