@@ -18,7 +18,7 @@ from core.exceptions import DomainError
 from .models import Invitation, InvitationDelivery
 from .tokens import invitation_token_generator
 
-# Printed codes: 12 characters from 32 that cannot be mistaken for each other (no 0/O, 1/I/L), i.e. 60 bits.
+# Printed codes: 12 characters from 31 that cannot be mistaken for each other (no 0/O, 1/I/L): about 59 bits.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
 
