@@ -181,7 +181,9 @@ def participant_invite(*, participant: Participant, by, delivery: str, username:
 
     Returns the invitation and its secret (link token or printed code; see ``accounts.services``). The
     login's e-mail follows the participant record, so the invitation goes to the address staff see."""
-    participant = Participant.objects.select_for_update().select_related("organisation", "user").get(pk=participant.pk)
+    # Only the participant's row is locked (PostgreSQL cannot lock the nullable side of the join to the login).
+    locked = Participant.objects.select_for_update(of=("self",)).select_related("organisation", "user")
+    participant = locked.get(pk=participant.pk)
     user = participant.user
     if user is None:
         user = participant_login_create(participant=participant, username=username, by=by)
