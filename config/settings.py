@@ -214,3 +214,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Accounts (docs/accounts.md): invitations instead of passwords chosen by staff, and unused logins closed.
+INVITATION_TIMEOUT_DAYS = int(os.environ.get("INVITATION_TIMEOUT_DAYS", "14"))
+INVITATION_CODE_MAX_ATTEMPTS = int(os.environ.get("INVITATION_CODE_MAX_ATTEMPTS", "5"))
+ACCOUNT_INACTIVITY_DAYS = int(os.environ.get("ACCOUNT_INACTIVITY_DAYS", "365"))  # 0 switches it off

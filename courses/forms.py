@@ -1,5 +1,8 @@
 from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import InvitationForm
 
 from .models import Cohort, Participant
 from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
@@ -96,8 +99,20 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-class ParticipantLoginForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150)
-    password = forms.CharField(
-        label=_("Initial password"), widget=forms.PasswordInput, help_text=_("Tell the participant in person.")
+class ParticipantLoginForm(InvitationForm):
+    """Invite a participant: staff choose a user name (for a new login) and how the invitation reaches the
+    person, never a password."""
+
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_("The person logs in with it. Letters, digits and @ . + - _ only."),
     )
+
+    field_order = ["username", "delivery"]
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, has_email=bool(participant.email), **kwargs)
+        if participant.user_id:
+            del self.fields["username"]

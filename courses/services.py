@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.services import login_create
+from accounts.services import invitation_create, login_create
 from core.dates import short_date, short_time
 from core.exceptions import DomainError
 from core.text import clean_name, fold
@@ -154,8 +154,11 @@ def participant_update(*, participant: Participant, by, **fields) -> Participant
 
 
 @transaction.atomic
-def participant_login_create(*, participant: Participant, username: str, password: str, by):
-    """Give a participant their own login, so they can follow their progress and fetch their certificate."""
+def participant_login_create(*, participant: Participant, username: str, by, password: str | None = None):
+    """Give a participant their own login, so they can follow their progress and fetch their certificate.
+
+    Staff pages never pass a password: they invite (``participant_invite``) and the person chooses it.
+    Only the demo builder gives one."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.user_id:
         raise DomainError(_("%(name)s already has a login.") % {"name": participant.full_name})
@@ -170,6 +173,26 @@ def participant_login_create(*, participant: Participant, username: str, passwor
     participant.user = user
     participant.save(update_fields=["user"])
     return user
+
+
+@transaction.atomic
+def participant_invite(*, participant: Participant, by, delivery: str, username: str = ""):
+    """Invite the participant to set their own password, creating their login first if they have none.
+
+    Returns the invitation and its secret (link token or printed code; see ``accounts.services``). The
+    login's e-mail follows the participant record, so the invitation goes to the address staff see."""
+    # Only the participant's row is locked (PostgreSQL cannot lock the nullable side of the join to the login).
+    locked = Participant.objects.select_for_update(of=("self",)).select_related("organisation", "user")
+    participant = locked.get(pk=participant.pk)
+    user = participant.user
+    if user is None:
+        user = participant_login_create(participant=participant, username=username, by=by)
+    elif user.email != participant.email:
+        user.email = participant.email
+        user.save(update_fields=["email"])
+    return invitation_create(
+        user=user, by=by, delivery=delivery, organisation_name=participant.organisation.name
+    )
 
 
 @transaction.atomic

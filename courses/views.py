@@ -5,6 +5,8 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from accounts.selectors import open_invitation_of
+from accounts.views import deliver_invitation
 from core.exceptions import DomainError
 from core.views import DetailPermissionMixin, ObjectPermissionMixin, apply_domain_error
 
@@ -214,8 +216,10 @@ class ParticipantDetailView(DetailPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["enrolments"] = selectors.enrolments_of_participant(self.object)
-        if self.request.user.has_perm("courses.change_participant", self.object) and not self.object.user_id:
-            context["login_form"] = ParticipantLoginForm(prefix="login")
+        if self.request.user.has_perm("courses.change_participant", self.object):
+            context["login_form"] = ParticipantLoginForm(prefix="login", participant=self.object)
+            if self.object.user_id:
+                context["open_invitation"] = open_invitation_of(self.object.user)
         return context
 
 
@@ -245,21 +249,38 @@ class ParticipantUpdateView(ObjectPermissionMixin, FormView):
 
 
 class ParticipantLoginCreateView(ObjectPermissionMixin, FormView):
+    """Invite the participant to their own login (created here if they have none), by e-mail or a printed
+    letter with a code. Staff never see or choose the password."""
+
     permission_required = "courses.change_participant"
     permission_model = Participant
     form_class = ParticipantLoginForm
     template_name = "courses/participant_login_form.html"
     prefix = "login"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "participant": self.get_permission_object()}
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(participant=self.get_permission_object(), **kwargs)
+        participant = self.get_permission_object()
+        return super().get_context_data(
+            participant=participant,
+            open_invitation=open_invitation_of(participant.user) if participant.user_id else None,
+            **kwargs,
+        )
 
     def form_valid(self, form):
         participant = self.get_permission_object()
         try:
-            services.participant_login_create(participant=participant, by=self.request.user, **form.cleaned_data)
+            invitation, secret = services.participant_invite(
+                participant=participant,
+                by=self.request.user,
+                delivery=form.cleaned_data["delivery"],
+                username=form.cleaned_data.get("username", ""),
+            )
         except DomainError as error:
             apply_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The login was created."))
-        return redirect("courses:participant_detail", pk=participant.pk)
+        return deliver_invitation(self.request, invitation, secret) or redirect(
+            "courses:participant_detail", pk=participant.pk
+        )

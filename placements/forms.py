@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import InvitationForm
 from courses.forms import DateInput
 from courses.rules import staff_organisation_ids
 
@@ -29,16 +31,17 @@ class FacilityForm(forms.ModelForm):
         pass
 
 
-class SupervisorCreateForm(forms.Form):
+class SupervisorCreateForm(InvitationForm):
+    """A new supervisor login; the supervisor chooses their password through the invitation."""
+
     first_name = forms.CharField(label=_("Given name"), max_length=150)
     last_name = forms.CharField(label=_("Family name"), max_length=150)
     email = forms.EmailField(
         label=_("Email"), help_text=_("The daily list of hours to confirm is sent to this address.")
     )
-    username = forms.CharField(label=_("User name"), max_length=150)
-    password = forms.CharField(
-        label=_("Initial password"), widget=forms.PasswordInput, help_text=_("Tell the supervisor in person.")
-    )
+    username = forms.CharField(label=_("User name"), max_length=150, validators=[UnicodeUsernameValidator()])
+
+    field_order = ["first_name", "last_name", "email", "username", "delivery"]
 
 
 class SupervisorLinkForm(forms.Form):

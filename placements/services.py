@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.services import login_create
+from accounts.services import invitation_create, login_create
 from core.dates import short_date, short_datetime, short_time
 from core.exceptions import DomainError
 from core.numbers import hours_text
@@ -83,9 +83,19 @@ def facility_update(*, facility: Facility, by, **fields) -> Facility:
 
 @transaction.atomic
 def supervisor_create(
-    *, facility: Facility, username: str, first_name: str, last_name: str, email: str, password: str, by
+    *,
+    facility: Facility,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    by,
+    password: str | None = None,
 ):
-    """Create a supervisor login (Praxisanleitung) and link it to the facility."""
+    """Create a supervisor login (Praxisanleitung) and link it to the facility.
+
+    Staff pages never pass a password: they invite (``supervisor_invite``) and the supervisor chooses it.
+    Only the demo builder gives one."""
     user = login_create(
         username=username,
         password=password,
@@ -96,6 +106,17 @@ def supervisor_create(
     )
     facility.supervisors.add(user)
     return user
+
+
+@transaction.atomic
+def supervisor_invite(*, facility: Facility, user, by, delivery: str):
+    """Invite one of the facility's supervisors to set their own password; returns the invitation and its
+    secret (see ``accounts.services.invitation_create``)."""
+    if not facility.supervisors.filter(pk=user.pk).exists():
+        raise DomainError(_("%(name)s does not supervise at this facility.") % {"name": user})
+    return invitation_create(
+        user=user, by=by, delivery=delivery, organisation_name=facility.organisation.name
+    )
 
 
 @transaction.atomic

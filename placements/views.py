@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,6 +12,9 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
+from accounts.forms import InvitationForm
+from accounts.selectors import open_invitations_prefetched
+from accounts.views import deliver_invitation
 from core.exceptions import DomainError
 from core.tables import KeysFirstData
 from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
@@ -127,7 +131,9 @@ class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
             "link_form", SupervisorLinkForm(prefix="link", facility=self.facility, staff_user=self.request.user)
         )
         return super().get_context_data(
-            facility=self.facility, supervisors=self.facility.supervisors.order_by("last_name"), **kwargs
+            facility=self.facility,
+            supervisors=open_invitations_prefetched(self.facility.supervisors.order_by("last_name")),
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
@@ -152,15 +158,40 @@ class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
                     messages.success(request, _("The supervisor was linked."))
                     return redirect("placements:facility_supervisors", pk=self.facility.pk)
             return self.render_to_response(self.get_context_data(link_form=form))
+        if action == "invite":
+            user = get_object_or_404(self.facility.supervisors.all(), pk=request.POST.get("user"))
+            form = InvitationForm(request.POST, has_email=bool(user.email))
+            if not form.is_valid():
+                messages.error(request, _("Please choose how the invitation reaches the person."))
+                return redirect("placements:facility_supervisors", pk=self.facility.pk)
+            try:
+                invitation, secret = services.supervisor_invite(
+                    facility=self.facility, user=user, by=request.user, delivery=form.cleaned_data["delivery"]
+                )
+            except DomainError as error:
+                flash_domain_error(request, error)
+                return redirect("placements:facility_supervisors", pk=self.facility.pk)
+            return deliver_invitation(request, invitation, secret) or redirect(
+                "placements:facility_supervisors", pk=self.facility.pk
+            )
         form = SupervisorCreateForm(request.POST, prefix="new")
         if form.is_valid():
+            fields = dict(form.cleaned_data)
+            delivery = fields.pop("delivery")
             try:
-                services.supervisor_create(facility=self.facility, by=request.user, **form.cleaned_data)
+                # One transaction: a login nobody was invited to is never left behind.
+                with transaction.atomic():
+                    user = services.supervisor_create(facility=self.facility, by=request.user, **fields)
+                    invitation, secret = services.supervisor_invite(
+                        facility=self.facility, user=user, by=request.user, delivery=delivery
+                    )
             except DomainError as error:
                 apply_domain_error(form, error)
             else:
                 messages.success(request, _("The supervisor login was created."))
-                return redirect("placements:facility_supervisors", pk=self.facility.pk)
+                return deliver_invitation(request, invitation, secret) or redirect(
+                    "placements:facility_supervisors", pk=self.facility.pk
+                )
         return self.render_to_response(self.get_context_data(create_form=form))
 
 

@@ -1,8 +1,5 @@
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-
-from accounts.models import Role
 
 from ..factories import ParticipantFactory
 
@@ -46,30 +43,6 @@ def test_staff_edit_participant_keeps_unicode(client, staff, enrolment):
     participant.refresh_from_db()
     assert participant.full_name == "Łukasz Wróbel"
     assert participant.name_key == "wrobel lukasz"
-
-
-@pytest.mark.django_db
-def test_staff_create_login_for_participant(client, staff, enrolment):
-    client.force_login(staff)
-    response = client.post(
-        reverse("courses:participant_login", args=[enrolment.participant.pk]),
-        {"login-username": "lan.nguyen", "login-password": "Sonnenblume-2026"},
-    )
-    assert response.status_code == 302
-    user = get_user_model().objects.get(username="lan.nguyen")
-    assert user.role == Role.PARTICIPANT and user.participant == enrolment.participant
-    assert user.check_password("Sonnenblume-2026")
-
-
-@pytest.mark.django_db
-def test_weak_password_is_refused(client, staff, enrolment):
-    client.force_login(staff)
-    response = client.post(
-        reverse("courses:participant_login", args=[enrolment.participant.pk]),
-        {"login-username": "lan.nguyen", "login-password": "123"},
-    )
-    assert response.status_code == 200
-    assert not get_user_model().objects.filter(username="lan.nguyen").exists()
 
 
 @pytest.mark.django_db

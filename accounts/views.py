@@ -1,0 +1,143 @@
+"""Accepting an invitation (link or printed code), and the one helper staff pages use to invite someone."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.forms import SetPasswordForm
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import FormView
+
+from core.dates import short_datetime
+from core.exceptions import DomainError
+from core.views import apply_domain_error
+
+from . import emails, services
+from .forms import FirstLoginForm
+from .models import InvitationDelivery
+
+INVITATION_SESSION_KEY = "_invitation_token"
+# Like Django's password reset: the token leaves the address bar (and Referer headers) at the first step.
+SET_PASSWORD_URL_TOKEN = "passwort-setzen"
+LOGIN_BACKEND = "accounts.backends.AdminModelBackend"
+
+
+def deliver_invitation(request, invitation, secret: str):
+    """Hand a new invitation to its person, for the staff member ``request.user`` (callers created it with
+    ``accounts.services.invitation_create`` after checking their permission).
+
+    Returns the printable letter for a printed invitation (its code is shown only this once), or None after
+    an e-mail invitation, with a message that says what really happened."""
+    user = invitation.user
+    organisation_name = invitation.organisation_name
+    delivery = invitation.delivery
+    if delivery == InvitationDelivery.PRINT:
+        response = TemplateResponse(
+            request,
+            "accounts/invitation_print.html",
+            {
+                "invitation": invitation,
+                "person": user,
+                "code": secret,
+                "organisation_name": organisation_name,
+                "expires": short_datetime(invitation.expires_at),
+                "first_login_link": emails.site_link(reverse("accounts:first_login")),
+            },
+        )
+        add_never_cache_headers(response)
+        return response
+    try:
+        emails.send_invitation(invitation, secret)
+    except Exception:  # the mail server refused: the invitation exists, but nobody must think it arrived
+        messages.error(
+            request,
+            _("The invitation e-mail to %(address)s could not be sent. Please try again later or print it.")
+            % {"address": user.email},
+        )
+    else:
+        messages.success(
+            request,
+            _("An invitation was sent to %(address)s. The link is valid until %(date)s.")
+            % {"address": user.email, "date": short_datetime(invitation.expires_at)},
+        )
+    return None
+
+
+def _log_in(request, user) -> None:
+    login(request, user, backend=LOGIN_BACKEND)
+
+
+@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
+class InvitationLinkView(View):
+    """The link from the e-mail. A valid token moves into the session and the browser goes on to a URL
+    without it; then the person chooses their password and is logged in."""
+
+    def get(self, request, pk, token):
+        if token == SET_PASSWORD_URL_TOKEN:
+            token = request.session.get(INVITATION_SESSION_KEY, "")
+            invitation = services.invitation_from_link(invitation_id=pk, token=token)
+            if invitation is None:
+                return self.invalid()
+            return self.form_page(SetPasswordForm(invitation.user), invitation)
+        invitation = services.invitation_from_link(invitation_id=pk, token=token)
+        if invitation is None:
+            return self.invalid()
+        request.session[INVITATION_SESSION_KEY] = token
+        return redirect("accounts:invitation_link", pk=pk, token=SET_PASSWORD_URL_TOKEN)
+
+    def post(self, request, pk, token):
+        if token != SET_PASSWORD_URL_TOKEN:
+            return self.invalid()
+        invitation = services.invitation_from_link(
+            invitation_id=pk, token=request.session.get(INVITATION_SESSION_KEY, "")
+        )
+        if invitation is None:
+            return self.invalid()
+        form = SetPasswordForm(invitation.user, request.POST)
+        if form.is_valid():
+            try:
+                user = services.invitation_accept(invitation=invitation, password=form.cleaned_data["new_password1"])
+            except DomainError as error:
+                apply_domain_error(form, error)
+            else:
+                request.session.pop(INVITATION_SESSION_KEY, None)
+                _log_in(request, user)
+                messages.success(request, _("Your password is set. Welcome!"))
+                return redirect("home")
+        return self.form_page(form, invitation)
+
+    def form_page(self, form, invitation):
+        return TemplateResponse(
+            self.request, "accounts/invitation_set_password.html", {"form": form, "invitation": invitation}
+        )
+
+    def invalid(self):
+        return TemplateResponse(self.request, "accounts/invitation_invalid.html", {})
+
+
+@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
+class FirstLoginView(FormView):
+    """First log-in with the code from a printed invitation."""
+
+    form_class = FirstLoginForm
+    template_name = "accounts/first_login.html"
+
+    def form_valid(self, form):
+        try:
+            user = services.invitation_redeem_code(
+                username=form.cleaned_data["username"],
+                code=form.cleaned_data["code"],
+                password=form.cleaned_data["new_password1"],
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        _log_in(self.request, user)
+        messages.success(self.request, _("Your password is set. Welcome!"))
+        return redirect("home")
