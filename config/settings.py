@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "placements",
     "certificates",
     "spreadsheets",
+    "privacy",
     "demo",
 ]
 
@@ -175,6 +176,9 @@ PLACEMENT_MIN_REST_MINUTES = int(os.environ.get("PLACEMENT_MIN_REST_MINUTES", "6
 # Unconfirmed participant-list previews (with the uploaded file) are discarded after this many days.
 IMPORT_PREVIEW_RETENTION_DAYS = int(os.environ.get("IMPORT_PREVIEW_RETENTION_DAYS", "7"))
 
+# Data protection (docs/privacy.md): how long the log-in history is kept for the right of access.
+PRIVACY_LOGIN_RECORD_DAYS = int(os.environ.get("PRIVACY_LOGIN_RECORD_DAYS", "180"))
+
 # Certificates (docs/certificates.md).
 CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")
 CERTIFICATE_VERIFY_MAX_FAILURES = int(os.environ.get("CERTIFICATE_VERIFY_MAX_FAILURES", "10"))
@@ -192,9 +196,12 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
 
+# Verification codes and searched names are redacted from every log line (privacy/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_personal_data": {"()": "privacy.logging.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
