@@ -36,6 +36,13 @@ SOURCES = [
     _("The participant (hours logged) and the placement supervisor (confirmations)."),
 ]
 
+# Shown by the certificates app's public check page for an anonymised holder (its template reads
+# ``Certificate.holder_erased``); translated here, where the erasure is decided.
+CHECK_PAGE_MESSAGES = (
+    _("The holder's data were erased after the retention period."),
+    _("The holder's data were erased."),
+)
+
 CATEGORIES_OF_PEOPLE = [
     _("Participants of the measure"),
     _("Programme staff"),
