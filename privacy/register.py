@@ -43,6 +43,18 @@ CHECK_PAGE_MESSAGES = (
     _("The holder's data were erased."),
 )
 
+# The labels of the retention settings the courses app stores on Organisation for this app (same msgids, so
+# the privacy app's catalogue translates them).
+ORGANISATION_SETTING_LABELS = (
+    _("retention period (years)"),
+    _("Years after the end of a person's measure before their data are anonymised."),
+    _("certificates stay verifiable by name"),
+    _(
+        "After anonymisation the public check page still shows the holder's name. Otherwise it says the "
+        "holder's data were erased after the retention period."
+    ),
+)
+
 CATEGORIES_OF_PEOPLE = [
     _("Participants of the measure"),
     _("Programme staff"),
