@@ -62,7 +62,11 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
     count still adds up); what names or describes them goes. The certificate register keeps number, status,
     programme and issue date, and the holder's name only when the period ran out and the organisation keeps
     certificates verifiable by name."""
-    participant = Participant.objects.select_for_update().select_related("organisation", "user").get(pk=participant.pk)
+    participant = (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("organisation", "user")
+        .get(pk=participant.pk)
+    )
     reason = (reason or "").strip()
     if Erasure.objects.filter(participant=participant).exists():
         raise DomainError(_("This person's data have already been anonymised."))
