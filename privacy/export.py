@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from core.fonts import register_fonts
@@ -50,14 +51,32 @@ class _Doc:
     def pairs(self, rows):
         self.table(None, [[label, value if value not in (None, "") else "–"] for label, value in rows], [55 * mm, None])
 
+    def _cell(self, value, width=None):
+        """Text that fits its column as a plain string (drawn directly); only text that must wrap becomes a
+        Paragraph, which costs a layout per cell: a long history has thousands of cells."""
+        text = str(value)
+        if "\n" not in text:
+            if width is None and len(text) <= 14:
+                return text
+            if width is not None and stringWidth(text, self.cell.fontName, self.cell.fontSize) <= width - 12:
+                return text
+        return Paragraph(escape(text).replace("\n", "<br/>"), self.cell)
+
     def table(self, head, rows, widths=None):
         if not rows:
             self.p(_("None."))
             return
         data = ([head] if head else []) + rows
-        cells = [[Paragraph(escape(str(c)).replace("\n", "<br/>"), self.cell) for c in row] for row in data]
+        column_widths = widths or [None] * len(data[0])
+        cells = [[self._cell(c, w) for c, w in zip(row, column_widths, strict=False)] for row in data]
         table = LongTable(cells, colWidths=widths, repeatRows=1 if head else 0)
-        style = [("GRID", (0, 0), (-1, -1), 0.4, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.4, LINE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), self.cell.fontName),
+            ("FONTSIZE", (0, 0), (-1, -1), self.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), self.cell.leading),
+        ]
         if head:
             style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_BG))
         table.setStyle(TableStyle(style))
