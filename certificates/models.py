@@ -134,6 +134,12 @@ class Certificate(models.Model):
         return self.snapshot["participant"]["full_name"]
 
     @property
+    def holder_erased(self) -> str:
+        """Why the holder's data were erased from the snapshot ("retention" or "request"), '' if they were
+        not (the privacy app's anonymisation is the only change ever made to an issued snapshot)."""
+        return self.snapshot["participant"].get("erased", "")
+
+    @property
     def programme_title(self) -> str:
         return self.snapshot["programme"]["title"]
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "placements",
     "certificates",
     "spreadsheets",
+    "privacy",
     "demo",
 ]
 
@@ -190,6 +191,8 @@ for _name in (
 ):
     if os.environ.get(_name):
         globals()[_name] = int(os.environ[_name])
+# Data protection (docs/privacy.md): how long the log-in history is kept for the right of access.
+PRIVACY_LOGIN_RECORD_DAYS = int(os.environ.get("PRIVACY_LOGIN_RECORD_DAYS", "180"))
 
 # Certificates (docs/certificates.md).
 CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")
@@ -208,11 +211,14 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
 
+# Verification codes and searched names are redacted from every log line (privacy/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_personal_data": {"()": "privacy.logging.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Accounts (docs/accounts.md): invitations instead of passwords chosen by staff, and unused logins closed.

@@ -25,6 +25,23 @@ class Organisation(models.Model):
     staff_members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("staff members"), related_name="organisations", blank=True
     )
+    # Data protection (docs/privacy.md): how long a person's records are kept after their measure ended,
+    # then anonymised by the privacy app. 10 years is the upper end of the usual 3-10: funders may audit a
+    # measure for years, and attendance lists back invoices kept up to 10 years under tax and commercial law.
+    retention_years = models.PositiveSmallIntegerField(
+        _("retention period (years)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Years after the end of a person's measure before their data are anonymised."),
+    )
+    certificates_verifiable_by_name = models.BooleanField(
+        _("certificates stay verifiable by name"),
+        default=False,
+        help_text=_(
+            "After anonymisation the public check page still shows the holder's name. Otherwise it says the "
+            "holder's data were erased after the retention period."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -173,7 +173,8 @@ class Placement(models.Model):
 class ConductCertificateCheck(models.Model):
     """What §72a SGB VIII allows to be kept about the extended certificate of conduct: that it was inspected,
     its issue date and whether it shows a relevant entry. Never a copy. Deleted by
-    ``purge_conduct_certificates`` three months after the placement ends, or at once if it never starts."""
+    ``purge_conduct_certificates`` three months after the activity actually ends (the planned end, or the
+    participant's withdrawal if earlier), or at once if it never starts."""
 
     placement = models.OneToOneField(
         Placement, verbose_name=_("placement"), on_delete=models.CASCADE, related_name="conduct_check"

@@ -4,7 +4,7 @@ checks and raises DomainError with a message for the user; callers never half-sa
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -401,16 +401,33 @@ def placement_cancel(*, placement: Placement, reason: str, by) -> Placement:
     return placement
 
 
+def conduct_facts_expired(today: datetime.date) -> models.Q:
+    """Which placements' §72a facts may no longer be kept on ``today`` (a filter on Placement).
+
+    The law counts from the end of the activity as it *actually* happened: the planned end, or the day the
+    participant left the measure if that came first. A placement that never started (marked as not started,
+    or its participant withdrew before it began) keeps nothing."""
+    cutoff = conf.add_months(today, -conf.conduct_retention_months())
+    withdrawn = models.Q(enrolment__status=EnrolmentStatus.WITHDRAWN)
+    return (
+        models.Q(status=PlacementStatus.CANCELLED)
+        | models.Q(end_date__lt=cutoff)
+        | (withdrawn & models.Q(enrolment__withdrawn_on__lt=cutoff))
+        | (withdrawn & models.Q(activated_at__isnull=True))
+    )
+
+
 @transaction.atomic
 def conduct_checks_purge(*, today: datetime.date | None = None) -> int:
-    """Delete the §72a facts of every placement that ended more than the retention period ago, and of every
-    placement that did not start. Safe to run daily: a second run finds nothing left to delete."""
+    """Delete the §72a facts of every placement whose activity ended more than the retention period ago, and
+    of every placement that did not start (see ``conduct_facts_expired``). Safe to run daily: a second run
+    finds nothing left to delete."""
     today = today or _local_today()
-    cutoff = conf.add_months(today, -conf.conduct_retention_months())
-    due = ConductCertificateCheck.objects.filter(
-        placement__end_date__lt=cutoff
-    ) | ConductCertificateCheck.objects.filter(placement__status=PlacementStatus.CANCELLED)
-    placement_ids = list(due.values_list("placement_id", flat=True))
+    placement_ids = list(
+        Placement.objects.filter(conduct_facts_expired(today), conduct_check__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
     if not placement_ids:
         return 0
     deleted, _unused = ConductCertificateCheck.objects.filter(placement_id__in=placement_ids).delete()

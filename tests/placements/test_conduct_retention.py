@@ -74,3 +74,33 @@ def test_purge_command_runs_and_reports(active_placement, capsys):
 def test_purge_setting_is_configurable(active_placement, settings):
     settings.PLACEMENT_CONDUCT_RETENTION_MONTHS = 1
     assert services.conduct_checks_purge(today=active_placement.end_date + datetime.timedelta(days=40)) == 1
+
+
+def test_withdrawal_starts_the_clock_not_the_planned_end(active_placement, participant_user, staff):
+    from courses.services import enrolment_withdraw
+
+    log(active_placement, participant_user)
+    left = active_placement.start_date + datetime.timedelta(days=5)
+    enrolment_withdraw(enrolment=active_placement.enrolment, on=left, reason="Umzug", by=staff)
+    # Three months after leaving, the planned end is still weeks ahead: the facts go anyway.
+    day = left + datetime.timedelta(days=95)
+    assert day < active_placement.end_date + datetime.timedelta(days=90)
+    assert services.conduct_checks_purge(today=left + datetime.timedelta(days=85)) == 0
+    assert services.conduct_checks_purge(today=day) == 1
+    assert not ConductCertificateCheck.objects.filter(placement=active_placement).exists()
+    assert services.conduct_checks_purge(today=day) == 0
+
+
+def test_withdrawal_before_the_placement_started_deletes_at_the_next_run(placement, staff):
+    from courses.services import enrolment_withdraw
+
+    complete_prerequisites(placement, staff)
+    enrolment_withdraw(enrolment=placement.enrolment, on=placement.enrolment.enrolled_on, reason="Arbeit", by=staff)
+    assert services.conduct_checks_purge() == 1
+    placement.refresh_from_db()
+    assert placement.conduct_check_deleted_at is not None
+
+
+def test_an_active_participant_keeps_the_facts_until_three_months_after_the_end(active_placement):
+    assert services.conduct_checks_purge(today=active_placement.end_date + datetime.timedelta(days=30)) == 0
+    assert ConductCertificateCheck.objects.filter(placement=active_placement).exists()

@@ -8,7 +8,8 @@ from placements.services import conduct_checks_purge
 class Command(BaseCommand):
     help = (
         "Delete the recorded certificate-of-conduct facts (§72a SGB VIII) of placements that ended more than "
-        "PLACEMENT_CONDUCT_RETENTION_MONTHS ago or did not start. Safe to run daily."
+        "PLACEMENT_CONDUCT_RETENTION_MONTHS ago (or whose participant withdrew that long ago) or did not start. "
+        "Safe to run daily."
     )
 
     def handle(self, *args, **options):

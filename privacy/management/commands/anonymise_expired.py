@@ -1,0 +1,16 @@
+"""Anonymises everyone whose retention period has passed and forgets old log-ins. Safe to run daily."""
+
+from django.core.management.base import BaseCommand
+
+from privacy.services import anonymise_expired
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise the people whose measure ended more than their organisation's retention period ago, and "
+        "delete log-in records older than PRIVACY_LOGIN_RECORD_DAYS. Safe to run daily."
+    )
+
+    def handle(self, *args, **options):
+        people, logins = anonymise_expired()
+        self.stdout.write(f"{people} person(s) anonymised, {logins} log-in record(s) deleted.")

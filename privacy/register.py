@@ -1,0 +1,200 @@
+"""The record of processing (Art. 30 DSGVO) as data: purposes, legal bases, recipients, sources, storage
+periods and the category of every stored field. The Art. 15 export prints it for the person, and the
+``privacy_record`` command writes it into docs/privacy.md, so the document follows the code."""
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from placements import conf as placement_conf
+
+PURPOSES = [
+    _("Running the measure: enrolment, teaching, attendance and the practical placement."),
+    _("Reporting to the funding body (Jobcenter): monthly absence reports and drop-out notices."),
+    _("Checking the legal requirements for working in a Kita or OGS (§72a SGB VIII, §20 and §34 IfSG)."),
+    _("Issuing certificates and letting employers check that a certificate is genuine."),
+    _("Giving participants, supervisors and staff a log-in to do their part."),
+]
+
+LEGAL_BASES = [
+    _("Art. 6(1)(b) DSGVO: the participation agreement (the measure, the placement, the certificate)."),
+    _("Art. 6(1)(c) DSGVO with §16 SGB II and §45 SGB III: a measure funded by the Jobcenter and its reports."),
+    _("Art. 6(1)(c) and Art. 10 DSGVO with §72a SGB VIII: the certificate of conduct (facts only, no copy)."),
+    _("Art. 9(2)(b) DSGVO with §20(9) and §34(5a) IfSG: measles protection and infection-protection instruction."),
+    _("§78 SGB X: social data received from the Jobcenter are used only for this measure."),
+]
+
+RECIPIENTS = [
+    _("The Jobcenter funding the measure (absence reports, drop-out notices, figures)."),
+    _("The placement facility's supervisor (the placement and its hours only)."),
+    _("Anyone holding a certificate's number and code (the public check page: status, programme, issue date, name)."),
+]
+
+SOURCES = [
+    _("The Jobcenter's list of participants (imported by staff)."),
+    _("Programme staff (enrolment, attendance, prerequisites, certificates)."),
+    _("The participant (hours logged) and the placement supervisor (confirmations)."),
+]
+
+# Shown by the certificates app's public check page for an anonymised holder (its template reads
+# ``Certificate.holder_erased``); translated here, where the erasure is decided.
+CHECK_PAGE_MESSAGES = (
+    _("The holder's data were erased after the retention period."),
+    _("The holder's data were erased."),
+)
+
+# The labels of the retention settings the courses app stores on Organisation for this app (same msgids, so
+# the privacy app's catalogue translates them).
+ORGANISATION_SETTING_LABELS = (
+    _("retention period (years)"),
+    _("Years after the end of a person's measure before their data are anonymised."),
+    _("certificates stay verifiable by name"),
+    _(
+        "After anonymisation the public check page still shows the holder's name. Otherwise it says the "
+        "holder's data were erased after the retention period."
+    ),
+)
+
+CATEGORIES_OF_PEOPLE = [
+    _("Participants of the measure"),
+    _("Programme staff"),
+    _("Placement supervisors and facility contacts"),
+]
+
+# Category of every field that says something about a person; fields not named here are records of the
+# measure itself (dates, counts, statuses, links). Keys: "app_label.ModelName.field".
+IDENTITY = _("identity and contact data")
+SOCIAL = _("social-benefit data (§78 SGB X)")
+HEALTH = _("health data (Art. 9 DSGVO)")
+CRIMINAL = _("criminal-record data (Art. 10 DSGVO)")
+PARTICIPATION = _("participation and performance")
+FREE_TEXT = _("free text (may name a person)")
+LOGIN = _("log-in data")
+MEASURE = _("record of the measure")
+
+FIELD_CATEGORIES = {
+    "accounts.User.username": LOGIN,
+    "accounts.User.password": LOGIN,
+    "accounts.User.last_login": LOGIN,
+    "accounts.User.first_name": IDENTITY,
+    "accounts.User.last_name": IDENTITY,
+    "accounts.User.email": IDENTITY,
+    "courses.Participant.given_name": IDENTITY,
+    "courses.Participant.family_name": IDENTITY,
+    "courses.Participant.name_key": IDENTITY,
+    "courses.Participant.date_of_birth": IDENTITY,
+    "courses.Participant.email": IDENTITY,
+    "courses.Participant.phone": IDENTITY,
+    "courses.Participant.address": IDENTITY,
+    "courses.Participant.german_level": PARTICIPATION,
+    "courses.Participant.jobcenter_customer_number": SOCIAL,
+    "courses.Enrolment.withdrawal_reason": FREE_TEXT,
+    "courses.AttendanceRecord.status": HEALTH,  # "K": sick with a doctor's note
+    "courses.AttendanceRecord.note": FREE_TEXT,
+    "courses.AttendanceCorrection.old_note": FREE_TEXT,
+    "courses.AttendanceCorrection.new_note": FREE_TEXT,
+    "placements.Placement.measles_proof_seen_at": HEALTH,
+    "placements.Placement.infection_instruction_date": HEALTH,
+    "placements.Placement.cancellation_reason": FREE_TEXT,
+    "placements.ConductCertificateCheck.inspected_on": CRIMINAL,
+    "placements.ConductCertificateCheck.issue_date": CRIMINAL,
+    "placements.ConductCertificateCheck.has_relevant_entry": CRIMINAL,
+    "placements.HourEntry.activity": FREE_TEXT,
+    "placements.HourEntry.rejection_reason": FREE_TEXT,
+    "placements.HourEntryEvent.note": FREE_TEXT,
+    "placements.HourEntryEvent.details": PARTICIPATION,
+    "placements.Facility.contact_name": IDENTITY,
+    "placements.Facility.contact_email": IDENTITY,
+    "placements.Facility.contact_phone": IDENTITY,
+    "certificates.Certificate.snapshot": IDENTITY,  # name and date of birth as printed
+    "certificates.Certificate.revocation_reason": FREE_TEXT,
+    "certificates.Certificate.correction_reason": FREE_TEXT,
+    "spreadsheets.ImportRecord.file_data": SOCIAL,  # the Jobcenter's list, until confirmed or discarded
+    "spreadsheets.ImportRecord.preview": IDENTITY,
+    "privacy.LoginRecord.at": LOGIN,
+}
+
+# The models whose fields the record lists: everything that holds data about a person.
+RECORDED_MODELS = [
+    "accounts.User",
+    "courses.Participant",
+    "courses.Enrolment",
+    "courses.AttendanceRecord",
+    "courses.AttendanceCorrection",
+    "placements.Facility",
+    "placements.Placement",
+    "placements.ConductCertificateCheck",
+    "placements.HourEntry",
+    "placements.HourEntryEvent",
+    "certificates.Certificate",
+    "spreadsheets.ImportRecord",
+    "privacy.LoginRecord",
+    "privacy.AccessExport",
+    "privacy.Erasure",
+]
+
+_SKIPPED_USER_FIELDS = {"is_superuser", "is_staff", "groups", "user_permissions"}
+
+
+def recorded_fields() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """[(model label, [(field name, field label, category), ...]), ...] for every recorded model."""
+    result = []
+    for label in RECORDED_MODELS:
+        model = apps.get_model(label)
+        rows = []
+        for field in model._meta.get_fields():
+            if field.auto_created or not field.concrete and not field.many_to_many:
+                continue
+            if label == "accounts.User" and field.name in _SKIPPED_USER_FIELDS:
+                continue
+            category = FIELD_CATEGORIES.get(f"{label}.{field.name}", MEASURE)
+            rows.append((field.name, str(field.verbose_name), str(category)))
+        result.append((label, rows))
+    return result
+
+
+def login_record_days() -> int:
+    return int(getattr(settings, "PRIVACY_LOGIN_RECORD_DAYS", 180))
+
+
+def default_retention_years() -> int:
+    from courses.models import Organisation
+
+    return Organisation._meta.get_field("retention_years").default
+
+
+def storage_periods(retention_years: int | None = None) -> list[str]:
+    """How long what is kept, with the numbers the code uses."""
+    years = retention_years if retention_years is not None else default_retention_years()
+    return [
+        _(
+            "Records of the measure: %(years)d years after the end of the person's measure (the cohort's end, "
+            "the withdrawal or the placement's end, whichever is last); then name, date of birth, contact data, "
+            "customer number, notes, free texts and the log-in are removed, and attendance and hours stay only "
+            "as anonymous numbers."
+        )
+        % {"years": years},
+        _(
+            "Certificate of conduct facts (§72a SGB VIII): deleted %(months)d months after the activity actually "
+            "ended (the placement's end or the withdrawal), at once if the placement never started."
+        )
+        % {"months": placement_conf.conduct_retention_months()},
+        _("Uploaded participant lists: deleted on confirmation, unconfirmed ones after %(days)d days.")
+        % {"days": int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))},
+        _("Log-in history: %(days)d days.") % {"days": login_record_days()},
+        _(
+            "Certificate register: number, status, programme and issue date stay so that a certificate can "
+            "still be checked; the holder's name only if the provider keeps certificates verifiable by name."
+        ),
+    ]
+
+
+def declaration(retention_years: int | None = None) -> dict[str, list[str]]:
+    """The information Art. 15(1) requires besides the data, as plain text in the active language."""
+    return {
+        "purposes": [str(p) for p in PURPOSES],
+        "legal_bases": [str(b) for b in LEGAL_BASES],
+        "recipients": [str(r) for r in RECIPIENTS],
+        "sources": [str(s) for s in SOURCES],
+        "storage_periods": [str(s) for s in storage_periods(retention_years)],
+    }

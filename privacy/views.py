@@ -1,0 +1,101 @@
+"""Pages of the rights of the data subject: the participant's "Ihre Daten" page, the Art. 15 export (for the
+person and for staff), and the early erasure by staff. Every answer carries personal data: never cached."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from core.exceptions import DomainError
+from core.views import ObjectPermissionMixin, apply_domain_error
+from courses.models import Participant
+from courses.selectors import own_participant
+
+from . import selectors, services
+from .export import render_zip
+from .forms import ErasureForm
+
+
+class NeverCacheMixin:
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+
+def export_response(participant: Participant, user) -> HttpResponse:
+    data = selectors.personal_data(participant)
+    content = render_zip(data)
+    services.export_record(participant=participant, by=user)
+    response = HttpResponse(content, content_type="application/zip")
+    filename = f"Datenauskunft-{participant.pk}-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+class MyDataView(NeverCacheMixin, ObjectPermissionMixin, TemplateView):
+    permission_required = "privacy.view_own_data"
+    template_name = "privacy/my_data.html"
+
+    def get_context_data(self, **kwargs):
+        participant = own_participant(self.request.user)
+        context = super().get_context_data(participant=participant, **kwargs)
+        if participant is not None:
+            context["retention_until"] = selectors.retention_end_of(participant)
+        return context
+
+
+class MyExportView(NeverCacheMixin, ObjectPermissionMixin, View):
+    permission_required = "privacy.view_own_data"
+
+    def get(self, request):
+        participant = own_participant(request.user)
+        if participant is None:
+            raise Http404
+        return export_response(participant, request.user)
+
+
+class ParticipantExportView(NeverCacheMixin, ObjectPermissionMixin, View):
+    permission_required = "privacy.export_participant"
+    permission_model = Participant
+
+    def get(self, request, pk):
+        return export_response(self.get_permission_object(), request.user)
+
+
+class ParticipantEraseView(NeverCacheMixin, ObjectPermissionMixin, FormView):
+    permission_required = "privacy.erase_participant"
+    permission_model = Participant
+    form_class = ErasureForm
+    template_name = "privacy/erase.html"
+
+    def get_permission_queryset(self):
+        return Participant.objects.select_related("organisation", "user", "erasure")
+
+    def get_context_data(self, **kwargs):
+        participant = self.get_permission_object()
+        erasure = participant.erasure if hasattr(participant, "erasure") else None
+        return super().get_context_data(
+            participant=participant,
+            erasure=erasure,
+            preview=None if erasure else selectors.erasure_preview(participant),
+            keeps_name=False,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        participant = self.get_permission_object()
+        try:
+            services.participant_erase(
+                participant=participant, reason=form.cleaned_data["reason"], by=self.request.user
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The person's data were anonymised."))
+        return redirect("courses:participant_detail", pk=participant.pk)
