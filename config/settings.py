@@ -191,6 +191,7 @@ for _name in (
 ):
     if os.environ.get(_name):
         globals()[_name] = int(os.environ[_name])
+
 # Data protection (docs/privacy.md): how long the log-in history is kept for the right of access.
 PRIVACY_LOGIN_RECORD_DAYS = int(os.environ.get("PRIVACY_LOGIN_RECORD_DAYS", "180"))
 

@@ -6,12 +6,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.exceptions import DomainError
+from core.filenames import safe_download_name, set_download_name
 from core.views import ObjectPermissionMixin, apply_domain_error
 from courses.models import Participant
 from courses.selectors import own_participant
@@ -33,9 +33,8 @@ def export_response(participant: Participant, user) -> HttpResponse:
     content = render_zip(data)
     services.export_record(participant=participant, by=user)
     response = HttpResponse(content, content_type="application/zip")
-    filename = f"Datenauskunft-{participant.pk}-{timezone.localdate():%Y-%m-%d}.zip"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    return response
+    day = f"{timezone.localdate():%Y-%m-%d}"
+    return set_download_name(response, safe_download_name("Datenauskunft", participant.pk, day, extension="zip"))
 
 
 class MyDataView(NeverCacheMixin, ObjectPermissionMixin, TemplateView):
