@@ -283,30 +283,66 @@ def greedy(problem: Problem) -> list[tuple[Key, Key, int]]:
 # --- the solver ---------------------------------------------------------------------------------------
 
 
-def solve(problem: Problem, *, time_limit: float = 10.0, workers: int = 2, use_solver: bool = True) -> Schedule:
-    """The best schedule found within ``time_limit`` seconds. Never raises for bad input: problems that
-    make wishes impossible come back as ``explanations``."""
+# Up to this many candidate talks the solver works on the whole model (a pilot-size event has ~150 and is
+# proven optimal at once); above it, on the pairs the relaxation chose (docs/benchmarks.md, "Speed dating").
+WHOLE_MODEL_LIMIT = 2500
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 10.0,
+    workers: int = 2,
+    use_solver: bool = True,
+    stop_at_gap: float = 0.0,
+) -> Schedule:
+    """The best schedule found within ``time_limit`` seconds (or as soon as it is within ``stop_at_gap``
+    of the bound). Never raises for bad input: what makes wishes impossible comes back as ``explanations``.
+
+    Steps: the greedy schedule (the fallback); the pair relaxation (an exact upper bound, and pairs that
+    the greedy fits into rounds for a better start); then CP-SAT from the better start."""
     started = time.perf_counter()
     explanations = input_problems(problem)
     cands = candidates(problem)
-    fallback = greedy(problem)
-    fallback_value = objective_of(problem, _as_talks(fallback))
-    chosen, method, optimal, bound = fallback, "greedy", False, _upper_bound(problem, cands)
-    if use_solver and cands:
-        solved = _cp_sat(problem, cands, fallback, time_limit=time_limit, workers=workers)
-        if solved is not None:
-            picked, is_optimal, solver_bound = solved
-            if objective_of(problem, _as_talks(picked)) >= fallback_value:
-                chosen, method, optimal = picked, "optimal" if is_optimal else "feasible", is_optimal
-            bound = solver_bound
-        else:
-            explanations.append(_("The solver found no schedule in time; the simple schedule is used instead."))
-    elif not cands:
+    chosen = greedy(problem)
+    value = objective_of(problem, _as_talks(chosen))
+    method, optimal, bound = "greedy", False, _upper_bound(problem, cands)
+    if not cands:
         optimal, bound = True, 0
+    elif use_solver:
+        try:
+            bound, pairs = pair_relaxation(problem, cands)
+            fitted = greedy_rounds(problem, cands, pairs)
+            if objective_of(problem, _as_talks(fitted)) > value:
+                chosen, value = fitted, objective_of(problem, _as_talks(fitted))
+            if value < bound:
+                whole = len(cands) <= WHOLE_MODEL_LIMIT
+                solved = _cp_sat(
+                    problem,
+                    cands if whole else [c for c in cands if (c[0], c[1]) in pairs],
+                    chosen,
+                    time_limit=max(0.05, time_limit - (time.perf_counter() - started)),
+                    workers=workers,
+                    target=int(bound * (1 - stop_at_gap)) if stop_at_gap else None,
+                )
+                if solved is None:
+                    explanations.append(_("The solver found no schedule in time; the simple schedule is used instead."))
+                else:
+                    picked, is_optimal, solver_bound = solved
+                    if objective_of(problem, _as_talks(picked)) >= value:
+                        chosen, value, method = picked, objective_of(problem, _as_talks(picked)), "feasible"
+                    if whole:
+                        bound = min(bound, solver_bound)
+                        optimal = is_optimal
+            optimal = optimal or value >= bound
+            if method == "greedy" and value >= bound:
+                method = "feasible"
+            if optimal:
+                method = "optimal"
+        except ImportError:  # pragma: no cover - ortools is a dependency; the greedy schedule still works
+            explanations.append(_("The solver is not installed; the simple schedule is used instead."))
     talks = assign_tables(problem, chosen)
     objective = objective_of(problem, talks)
-    if optimal:
-        bound = objective
     explanations.extend(unfulfilled(problem, talks))
     return Schedule(
         talks, method, optimal, objective, max(bound, objective), time.perf_counter() - started, explanations
@@ -328,11 +364,77 @@ def _upper_bound(problem: Problem, cands) -> int:
     )
 
 
-def _cp_sat(problem: Problem, cands, hint, *, time_limit: float, workers: int):
-    try:
-        from ortools.sat.python import cp_model
-    except ImportError:  # pragma: no cover - ortools is a dependency; the greedy schedule still works
-        return None
+def pair_relaxation(problem: Problem, cands) -> tuple[int, set[tuple[Key, Key]]]:
+    """Who meets whom with the rounds left out (each side only limited by how many talks it can hold):
+    a min-cost flow, solved exactly. Every schedule is also a solution of it, so its value bounds every
+    schedule from above, and its pairs are a good start for fitting into rounds."""
+    from ortools.graph.python import min_cost_flow
+
+    employers = {e.key: e for e in problem.employers}
+    participants = {p.key: p for p in problem.participants}
+    weight: dict[tuple[Key, Key], int] = {}
+    for p, e, _r, w in cands:
+        weight[(p, e)] = w
+    if not weight:
+        return 0, set()
+    p_keys = sorted({p for p, _e in weight}, key=str)
+    e_keys = sorted({e for _p, e in weight}, key=str)
+    p_node = {p: 2 + i for i, p in enumerate(p_keys)}
+    e_node = {e: 2 + len(p_keys) + j for j, e in enumerate(e_keys)}
+    source, sink, total = 0, 1, 2 + len(p_keys) + len(e_keys)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    cover = cover_weight(problem)
+    supply = 0
+    for p in p_keys:
+        limit = min(problem.max_talks, len(_valid_rounds(problem, participants[p])))
+        supply += limit
+        # A participant's first talk is worth ``cover`` more than the others: concave, so still a flow.
+        flow.add_arc_with_capacity_and_unit_cost(source, p_node[p], 1, -cover)
+        if limit > 1:
+            flow.add_arc_with_capacity_and_unit_cost(source, p_node[p], limit - 1, 0)
+    pair_arcs = {
+        pair: flow.add_arc_with_capacity_and_unit_cost(p_node[pair[0]], e_node[pair[1]], 1, -w)
+        for pair, w in weight.items()
+    }
+    for e in e_keys:
+        capacity = len(_valid_rounds(problem, employers[e])) * employers[e].seats
+        flow.add_arc_with_capacity_and_unit_cost(e_node[e], total, capacity, 0)
+    flow.add_arc_with_capacity_and_unit_cost(total, sink, problem.rounds * problem.tables, 0)
+    flow.add_arc_with_capacity_and_unit_cost(source, sink, supply, 0)  # talks not held
+    flow.set_node_supply(source, supply)
+    flow.set_node_supply(sink, -supply)
+    if flow.solve() != flow.OPTIMAL:
+        return _upper_bound(problem, cands), set()
+    pairs = {pair for pair, arc in pair_arcs.items() if flow.flow(arc) > 0}
+    return -flow.optimal_cost(), pairs
+
+
+def greedy_rounds(problem: Problem, cands, pairs) -> list[tuple[Key, Key, int]]:
+    """Chosen pairs into rounds, the pairs with the fewest possible rounds first."""
+    employers = {e.key: e for e in problem.employers}
+    rounds_of: dict[tuple[Key, Key], list[int]] = defaultdict(list)
+    for p, e, r, _w in cands:
+        if (p, e) in pairs:
+            rounds_of[(p, e)].append(r)
+    busy: set[tuple[Key, int]] = set()
+    load: dict[tuple[Key, int], int] = defaultdict(int)
+    round_load: dict[int, int] = defaultdict(int)
+    chosen = []
+    for (p, e), rounds in sorted(rounds_of.items(), key=lambda item: (len(item[1]), str(item[0]))):
+        for r in sorted(rounds, key=lambda r: round_load[r]):
+            if (p, r) in busy or load[(e, r)] >= employers[e].seats or round_load[r] >= problem.tables:
+                continue
+            chosen.append((p, e, r))
+            busy.add((p, r))
+            load[(e, r)] += 1
+            round_load[r] += 1
+            break
+    return chosen
+
+
+def _cp_sat(problem: Problem, cands, hint, *, time_limit: float, workers: int, target: int | None = None):
+    from ortools.sat.python import cp_model
+
     employers = {e.key: e for e in problem.employers}
     model = cp_model.CpModel()
     x = {}
@@ -364,25 +466,58 @@ def _cp_sat(problem: Problem, cands, hint, *, time_limit: float, workers: int):
         if len(group) > problem.tables:
             model.add(sum(group) <= problem.tables)
     cover = cover_weight(problem)
-    for group in by_participant.values():
+    chosen_hint = set(hint)
+    hinted_participants = {p for p, _e, _r in hint}
+    for p, group in by_participant.items():
         if len(group) > problem.max_talks:
             model.add(sum(group) <= problem.max_talks)
         # covered <= number of talks: worth ``cover`` only with at least one talk.
         covered = model.new_bool_var("")
         model.add(covered <= sum(group))
+        model.add_hint(covered, 1 if p in hinted_participants else 0)
         terms.append(cover * covered)
+    # Redundant: what an employer can hold over the whole event (helps the LP bound).
+    by_employer: dict[Key, list] = defaultdict(list)
+    for (e, _r), group in by_employer_round.items():
+        by_employer[e].extend(group)
+    for e, group in by_employer.items():
+        rounds_there = {r for (emp, r) in by_employer_round if emp == e}
+        capacity = len(rounds_there) * employers[e].seats
+        if len(group) > capacity:
+            model.add(sum(group) <= capacity)
     model.maximize(sum(terms))
-    chosen_hint = set(hint)
     for key, var in x.items():
         model.add_hint(var, 1 if key in chosen_hint else 0)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, float(time_limit))
     solver.parameters.num_workers = max(1, int(workers))
-    status = solver.solve(model)
+    callback = _StopAt(target) if target is not None else None
+    status = solver.solve(model, callback)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     picked = [key for key, var in x.items() if solver.boolean_value(var)]
     return picked, status == cp_model.OPTIMAL, int(round(solver.best_objective_bound))
+
+
+def _stop_at_class():
+    from ortools.sat.python import cp_model
+
+    class StopAt(cp_model.CpSolverSolutionCallback):
+        """Ends the search once a schedule is as good as asked (within the gap to the relaxation's bound)."""
+
+        def __init__(self, target: int):
+            super().__init__()
+            self.target = target
+
+        def on_solution_callback(self):
+            if self.objective_value >= self.target:
+                self.stop_search()
+
+    return StopAt
+
+
+def _StopAt(target: int):  # noqa: N802 - builds the callback class only when OR-Tools is loaded
+    return _stop_at_class()(target)
 
 
 # --- explanations -------------------------------------------------------------------------------------
