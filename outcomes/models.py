@@ -469,6 +469,10 @@ class Talk(models.Model):
         return self.event.organisation_id
 
     @property
+    def starts_at(self) -> datetime.time:
+        return self.event.round_start(self.round)
+
+    @property
     def has_next_step(self) -> bool:
         return self.next_step not in ("", NextStep.NONE)
 

@@ -142,11 +142,20 @@ def candidates(problem: Problem) -> list[tuple[Key, Key, int, int]]:
 # --- the independent check ----------------------------------------------------------------------------
 
 
+# Rules the database also guards (unique constraints on Talk): a manual move can never break them.
+DATABASE_RULES = frozenset({"unknown", "round", "table", "pair_twice", "table_twice", "two_places"})
+
+
 def violations(problem: Problem, talks: Iterable[Talk]) -> list[str]:
-    """Every hard rule the talks break, in words (empty: the schedule is valid). Used for manual moves."""
+    """Every hard rule the talks break, in words (empty: the schedule is valid)."""
+    return [message for _rule, message in rule_violations(problem, talks)]
+
+
+def rule_violations(problem: Problem, talks: Iterable[Talk]) -> list[tuple[str, str]]:
+    """(rule, message) for every broken rule; the rules are named for the move page (DATABASE_RULES)."""
     participants = {p.key: p for p in problem.participants}
     employers = {e.key: e for e in problem.employers}
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     per_participant: dict[Key, int] = defaultdict(int)
     pairs: dict[tuple[Key, Key], int] = defaultdict(int)
     seats_taken: dict[tuple[int, int], list[Talk]] = defaultdict(list)
@@ -159,16 +168,20 @@ def violations(problem: Problem, talks: Iterable[Talk]) -> list[str]:
     for talk in talks:
         p, e = participants.get(talk.participant), employers.get(talk.employer)
         if p is None or e is None:
-            problems.append(_("A talk names someone who is not at the event."))
+            problems.append(("unknown", _("A talk names someone who is not at the event.")))
             continue
         if not (1 <= talk.round <= problem.rounds):
-            problems.append(_("Round %(round)d does not exist.") % {"round": talk.round})
+            problems.append(("round", _("Round %(round)d does not exist.") % {"round": talk.round}))
         if not (1 <= talk.table <= problem.tables):
-            problems.append(_("Table %(table)d does not exist.") % {"table": talk.table})
+            problems.append(("table", _("Table %(table)d does not exist.") % {"table": talk.table}))
         if talk.round not in p.rounds:
-            problems.append(_("%(name)s is not there in round %(round)d.") % {"name": p.label, "round": talk.round})
+            problems.append(
+                ("absent", _("%(name)s is not there in round %(round)d.") % {"name": p.label, "round": talk.round})
+            )
         if talk.round not in e.rounds:
-            problems.append(_("%(name)s is not there in round %(round)d.") % {"name": e.label, "round": talk.round})
+            problems.append(
+                ("absent", _("%(name)s is not there in round %(round)d.") % {"name": e.label, "round": talk.round})
+            )
         per_participant[p.key] += 1
         pairs[(p.key, e.key)] += 1
         seats_taken[(talk.round, talk.table)].append(talk)
@@ -177,33 +190,48 @@ def violations(problem: Problem, talks: Iterable[Talk]) -> list[str]:
     for key, count in per_participant.items():
         if count > problem.max_talks:
             problems.append(
-                _("%(name)s has %(count)d talks; at most %(max)d are allowed.")
-                % {"name": name(participants, key), "count": count, "max": problem.max_talks}
+                (
+                    "max_talks",
+                    _("%(name)s has %(count)d talks; at most %(max)d are allowed.")
+                    % {"name": name(participants, key), "count": count, "max": problem.max_talks},
+                )
             )
     for (p, e), count in pairs.items():
         if count > 1:
             problems.append(
-                _("%(participant)s meets %(employer)s %(count)d times.")
-                % {"participant": name(participants, p), "employer": name(employers, e), "count": count}
+                (
+                    "pair_twice",
+                    _("%(participant)s meets %(employer)s %(count)d times.")
+                    % {"participant": name(participants, p), "employer": name(employers, e), "count": count},
+                )
             )
     for (rnd, table), there in seats_taken.items():
         if len(there) > 1:
             problems.append(
-                _("Table %(table)d has %(count)d talks in round %(round)d.")
-                % {"table": table, "count": len(there), "round": rnd}
+                (
+                    "table_twice",
+                    _("Table %(table)d has %(count)d talks in round %(round)d.")
+                    % {"table": table, "count": len(there), "round": rnd},
+                )
             )
     for (key, rnd), count in participant_round.items():
         if count > 1:
             problems.append(
-                _("%(name)s is in %(count)d places in round %(round)d.")
-                % {"name": name(participants, key), "count": count, "round": rnd}
+                (
+                    "two_places",
+                    _("%(name)s is in %(count)d places in round %(round)d.")
+                    % {"name": name(participants, key), "count": count, "round": rnd},
+                )
             )
     for (key, rnd), count in employer_round.items():
         seats = employers[key].seats if key in employers else 1
         if count > seats:
             problems.append(
-                _("%(name)s has %(count)d talks in round %(round)d but only %(seats)d table(s).")
-                % {"name": name(employers, key), "count": count, "round": rnd, "seats": seats}
+                (
+                    "seats",
+                    _("%(name)s has %(count)d talks in round %(round)d but only %(seats)d table(s).")
+                    % {"name": name(employers, key), "count": count, "round": rnd, "seats": seats},
+                )
             )
     return problems
 
@@ -315,7 +343,7 @@ def solve(
             fitted = greedy_rounds(problem, cands, pairs)
             if objective_of(problem, _as_talks(fitted)) > value:
                 chosen, value = fitted, objective_of(problem, _as_talks(fitted))
-            if value < bound:
+            if value < bound and not (stop_at_gap and value >= bound * (1 - stop_at_gap)):
                 whole = len(cands) <= WHOLE_MODEL_LIMIT
                 solved = _cp_sat(
                     problem,
