@@ -360,7 +360,8 @@ def next_step_confirm(*, talk: Talk, by, kind: str | None = None, date: datetime
     return outcome_record_create(
         participant=talk.participant,
         by=by,
-        date=date or talk.next_step_date or talk.event.date,
+        # As of the step's day once it has come; a step agreed for later is recorded as of today.
+        date=min(date or talk.next_step_date or talk.event.date, datetime.date.today()),
         kind=kind or NEXT_STEP_OUTCOME[step],
         employer=talk.employer,
         source=OutcomeSource.EVENT,
