@@ -227,14 +227,14 @@ def employer_wishes_set(*, invitation: EventEmployer, participants: list[Partici
 
 
 @transaction.atomic
-def schedule_event(*, event: Event, time_limit: float = 10.0) -> scheduling.Schedule:
+def schedule_event(*, event: Event, time_limit: float = 10.0, workers: int = 2) -> scheduling.Schedule:
     """Replaces the event's talks with the solver's schedule. Refused once results are recorded, so what
     was said at a table is never thrown away."""
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if Talk.objects.filter(event=locked, recorded_at__isnull=False).exists():
         raise DomainError(_("Results of talks are already recorded; the schedule can no longer be replaced."))
     problem = selectors.schedule_problem(locked)
-    schedule = scheduling.solve(problem, time_limit=time_limit, stop_at_gap=0.005)
+    schedule = scheduling.solve(problem, time_limit=time_limit, workers=workers, stop_at_gap=0.005)
     Talk.objects.filter(event=locked).delete()
     Talk.objects.bulk_create(
         [
