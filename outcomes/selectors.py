@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from certificates.selectors import certificates_of_cohort
 from courses.models import Cohort, CohortStatus, Enrolment, EnrolmentStatus, Participant
@@ -248,7 +249,7 @@ def talks_of_participant(participant: Participant) -> QuerySet[Talk]:
 
 # --- cohort figures ------------------------------------------------------------------------------------
 
-COUNTING_RULE = (
+COUNTING_RULE = gettext_lazy(
     "Share in work or training at 6 months: people who finished the cohort (not withdrawn) and whose "
     "6-month follow-up is due count in the denominator; those whose 6-month answer is employment subject "
     "to social insurance, a mini-job or an Ausbildung count in the numerator. An unanswered follow-up or "

@@ -759,7 +759,7 @@ class CohortOutcomesView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
             figures=selectors.cohort_figures(cohort),
             rows=selectors.cohort_outcome_rows(cohort),
             months=selectors.follow_up_months(),
-            counting_rule=_(selectors.COUNTING_RULE),
+            counting_rule=str(selectors.COUNTING_RULE),
             **kwargs,
         )
 
@@ -789,7 +789,7 @@ class CohortOutcomesExportView(ObjectPermissionMixin, View):
                 _("Share in work or training at 6 months (%)"),
                 "" if rate is None else f"{rate * 100:.1f}".replace(".", ","),
             ),
-            (_("Counting rule"), _(selectors.COUNTING_RULE)),
+            (_("Counting rule"), str(selectors.COUNTING_RULE)),
         ]:
             dataset.append([str(label), value])
         dataset.title = _("Outcomes")

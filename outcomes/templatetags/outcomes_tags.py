@@ -1,7 +1,6 @@
 """Inclusion tags for the hooks on other apps' pages: each loads its data with one selector call."""
 
 from django import template
-from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..forms import FollowUpForm
@@ -26,4 +25,4 @@ def follow_ups_panel(context):
 
 @register.inclusion_tag("outcomes/_figures.html")
 def cohort_outcomes_panel(cohort):
-    return {"figures": selectors.cohort_figures(cohort), "counting_rule": _(selectors.COUNTING_RULE)}
+    return {"figures": selectors.cohort_figures(cohort), "counting_rule": str(selectors.COUNTING_RULE)}
