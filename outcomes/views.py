@@ -785,6 +785,7 @@ class CohortOutcomesExportView(ObjectPermissionMixin, View):
             (_("Finished the measure"), figures.finished),
             (_("6-month follow-up due"), figures.six_month_due),
             (_("In work or training at 6 months"), figures.in_work_or_training),
+            (_("Of these in employment subject to social insurance"), figures.employed),
             (
                 _("Share in work or training at 6 months (%)"),
                 "" if rate is None else f"{rate * 100:.1f}".replace(".", ","),
