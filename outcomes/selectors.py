@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from certificates.selectors import certificates_of_cohort
 from courses.models import Cohort, CohortStatus, Enrolment, EnrolmentStatus, Participant
 from courses.rules import staff_organisation_ids
+from courses.selectors import cohort_people
 from placements.selectors import placement_summaries_for_cohort
 
 from .models import (
@@ -130,6 +131,17 @@ def certificate_holders(cohorts) -> list[Participant]:
             if participant.pk not in seen:
                 seen.add(participant.pk)
                 people.append(participant)
+    return people
+
+
+def cohort_members(cohorts) -> list[Participant]:
+    """Everyone of the chosen cohorts who did not withdraw, with or without a certificate."""
+    seen, people = set(), []
+    for cohort in cohorts:
+        for enrolment in cohort_people(cohort):
+            if enrolment.status != EnrolmentStatus.WITHDRAWN and enrolment.participant_id not in seen:
+                seen.add(enrolment.participant_id)
+                people.append(enrolment.participant)
     return people
 
 

@@ -251,6 +251,10 @@ class EventInviteView(ObjectPermissionMixin, View):
             if "holders" in request.POST:
                 count = services.invite_certificate_holders(event=event)
                 messages.success(request, _("%(count)d participants invited.") % {"count": count})
+            elif "everyone" in request.POST:
+                people = selectors.cohort_members(event.cohorts.select_related("site"))
+                count = services.invite_participants(event=event, participants=people)
+                messages.success(request, _("%(count)d participants invited.") % {"count": count})
             else:
                 form = InviteEmployersForm(request.POST, employers=selectors.employer_choices(event.organisation_id))
                 if not form.is_valid():

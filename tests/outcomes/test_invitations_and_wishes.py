@@ -79,3 +79,18 @@ def test_wishes_only_for_invited_employers(accepted_event, other_employer):
     invitation = EventParticipant.objects.filter(event=accepted_event).first()
     with pytest.raises(services.DomainError, match="Only employers invited"):
         services.wishes_set(invitation=invitation, employers=[other_employer])
+
+
+def test_former_participants_without_a_certificate_can_be_invited_too(client, staff, event, enrolment):
+    without = EnrolmentFactory(cohort=enrolment.cohort)
+    client.force_login(staff)
+    client.post(reverse("outcomes:event_invite", args=[event.pk]), {"everyone": "1"})
+    invited = set(EventParticipant.objects.filter(event=event).values_list("participant_id", flat=True))
+    assert invited == {enrolment.participant_id, without.participant_id}
+
+
+def test_other_staff_cannot_invite(client, other_staff, event, enrolment):
+    client.force_login(other_staff)
+    response = client.post(reverse("outcomes:event_invite", args=[event.pk]), {"everyone": "1"})
+    assert response.status_code in (403, 404)
+    assert not EventParticipant.objects.exists()
