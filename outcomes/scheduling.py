@@ -73,7 +73,9 @@ class Talk:
 @dataclass
 class Schedule:
     talks: list[Talk]
-    method: str  # "optimal", "feasible" (solver, time limit reached), "greedy"
+    # "optimal"; "feasible" (solver, time limit reached); "relaxation" (the relaxation's pairs fitted into
+    # rounds, already within the asked gap); "greedy" (the fallback)
+    method: str
     proven_optimal: bool
     objective: int
     bound: int
@@ -342,7 +344,7 @@ def solve(
             bound, pairs = pair_relaxation(problem, cands)
             fitted = greedy_rounds(problem, cands, pairs)
             if objective_of(problem, _as_talks(fitted)) > value:
-                chosen, value = fitted, objective_of(problem, _as_talks(fitted))
+                chosen, value, method = fitted, objective_of(problem, _as_talks(fitted)), "relaxation"
             small = len(cands) <= WHOLE_MODEL_LIMIT
             if value < bound and (small or not (stop_at_gap and value >= bound * (1 - stop_at_gap))):
                 whole = small
@@ -365,7 +367,7 @@ def solve(
                         bound = min(bound, solver_bound)
                         optimal = is_optimal
             optimal = optimal or value >= bound
-            if method == "greedy" and value >= bound:
+            if method in ("greedy", "relaxation") and value >= bound:
                 method = "feasible"
             if optimal:
                 method = "optimal"
