@@ -122,14 +122,14 @@ class EmployerEditView(NoStoreMixin, ObjectPermissionMixin, FormView):
         return super().get_context_data(
             employer=employer,
             facilities=employer.facilities.select_related("placement_facility"),
-            facility_form=EmployerFacilityForm(),
+            facility_form=EmployerFacilityForm(prefix="facility"),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         if "add_facility" in request.POST:
             employer = self.get_permission_object()
-            facility_form = EmployerFacilityForm(request.POST)
+            facility_form = EmployerFacilityForm(request.POST, prefix="facility")
             if facility_form.is_valid():
                 try:
                     services.employer_facility_add(employer=employer, **facility_form.cleaned_data)

@@ -55,3 +55,12 @@ def test_other_staff_do_not_see_the_employers(client, other_staff, employer):
     assert client.get(reverse("outcomes:employer_edit", args=[employer.pk])).status_code in (403, 404)
     client.post(reverse("outcomes:employer_import"))
     assert Employer.objects.count() == 1
+
+
+def test_staff_add_a_facility_to_an_employer(client, staff, employer):
+    client.force_login(staff)
+    client.post(
+        reverse("outcomes:employer_edit", args=[employer.pk]),
+        {"add_facility": "1", "facility-name": "OGS Lindenschule", "facility-facility_type": "ogs"},
+    )
+    assert list(employer.facilities.values_list("name", "facility_type")) == [("OGS Lindenschule", "ogs")]
