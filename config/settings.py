@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "placements",
     "certificates",
     "spreadsheets",
+    "outcomes",
     "privacy",
     "demo",
 ]

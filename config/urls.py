@@ -12,5 +12,6 @@ urlpatterns = [
     path("zertifikate/", include("certificates.urls")),
     path("tabellen/", include("spreadsheets.urls")),
     path("datenschutz/", include("privacy.urls")),
+    path("verbleib/", include("outcomes.urls")),
     path("admin/", admin.site.urls),
 ]

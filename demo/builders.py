@@ -226,9 +226,15 @@ def build_cohorts(world: DemoWorld) -> None:
 
 def _later_steps():
     # Each later app's demo part lives in its own module, so their work never collides.
-    from demo import steps_attendance, steps_certificates, steps_placements, steps_spreadsheets
+    from demo import steps_attendance, steps_certificates, steps_outcomes, steps_placements, steps_spreadsheets
 
-    return steps_attendance.STEPS + steps_placements.STEPS + steps_certificates.STEPS + steps_spreadsheets.STEPS
+    return (
+        steps_attendance.STEPS
+        + steps_placements.STEPS
+        + steps_certificates.STEPS
+        + steps_spreadsheets.STEPS
+        + steps_outcomes.STEPS
+    )
 
 
 STEPS = [build_organisation, build_facilities, build_cohorts]
