@@ -8,13 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_tables2 import SingleTableView
 
 from core.exceptions import DomainError
+from core.filenames import safe_download_name, set_download_name
 from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
 from courses.models import Cohort, Enrolment, Participant
 from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_for
@@ -596,14 +596,15 @@ class EventPrintView(ObjectPermissionMixin, View):
     def get(self, request, pk):
         event = self.get_permission_object()
         pack = pdf.EventPack.for_event(event)
-        stem = slugify(f"speed-dating {event.date:%Y-%m-%d}")
+        stem = f"speed-dating-{event.date:%Y-%m-%d}"
         if self.kind == "zip":
-            content, content_type, name = pdf.zip_all(pack), "application/zip", f"{stem}.zip"
+            content, content_type = pdf.zip_all(pack), "application/zip"
+            name = safe_download_name(stem, extension="zip")
         else:
             renderer = {"participants": pdf.participant_pages, "employers": pdf.employer_pages, "plan": pdf.room_plan}
-            content, content_type, name = renderer[self.kind](pack), "application/pdf", f"{stem}-{self.kind}.pdf"
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+            content, content_type = renderer[self.kind](pack), "application/pdf"
+            name = safe_download_name(stem, self.kind, extension="pdf")
+        response = set_download_name(HttpResponse(content, content_type=content_type), name)
         patch_cache_control(response, no_store=True, private=True)
         return response
 
@@ -798,7 +799,7 @@ class CohortOutcomesExportView(ObjectPermissionMixin, View):
         ]:
             dataset.append([str(label), value])
         dataset.title = _("Outcomes")
-        return download(dataset, slugify(f"{_('outcomes')} {cohort.number}"), file_format)
+        return download(dataset, f"{_('outcomes')}-{cohort.number}", file_format)
 
 
 # --- participants' own page ----------------------------------------------------------------------------
