@@ -35,8 +35,8 @@ class DocumentKind(models.TextChoices):
     look alike: the Zertifikat says the measure was completed successfully, the Teilnahmebescheinigung only
     confirms what was attended."""
 
-    CERTIFICATE = "certificate", _("Zertifikat")
-    ATTENDANCE = "attendance", _("Teilnahmebescheinigung")
+    CERTIFICATE = "certificate", _("Certificate")
+    ATTENDANCE = "attendance", _("Certificate of attendance")
 
 
 class CertificateLanguage(models.TextChoices):

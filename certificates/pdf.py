@@ -372,8 +372,6 @@ class DocumentRenderer:
             self._text(MARGIN, y + size - 42 - 10 * i, line, 7.5, color=MUTED)
 
 
-
-
 class CertificateRendererV1(DocumentRenderer):
     """The Zertifikat as issued until December 2026."""
 

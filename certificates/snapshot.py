@@ -156,9 +156,7 @@ def snapshot_document(
             "required_minutes": required,
         }
     if attendance is not None:
-        document["attendance"] = {
-            key: (value.isoformat() if value else None) for key, value in attendance.items()
-        }
+        document["attendance"] = {key: (value.isoformat() if value else None) for key, value in attendance.items()}
     if with_qr_code:
         document["qr_rows"] = qr_rows_for(verification_url)
     return document

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             model_name="certificate",
             name="kind",
             field=models.CharField(
-                choices=[("certificate", "Zertifikat"), ("attendance", "Teilnahmebescheinigung")],
+                choices=[("certificate", "Certificate"), ("attendance", "Certificate of attendance")],
                 default="certificate",
                 max_length=20,
                 verbose_name="kind of document",

@@ -20,7 +20,14 @@ def codes(eligibility, met=None):
 def test_everything_met(eligible):
     result = eligibility_for_enrolment(eligible)
     assert result.eligible
-    assert codes(result) == ["enrolment", "measure_over", "attendance", "attendance", "placement_hours", "prerequisites"]
+    assert codes(result) == [
+        "enrolment",
+        "measure_over",
+        "attendance",
+        "attendance",
+        "placement_hours",
+        "prerequisites",
+    ]
     assert result.missing == []
 
 

@@ -98,7 +98,9 @@ def test_the_database_refuses_a_second_valid_certificate(eligible, staff):
 
 def test_ineligible_is_refused_with_the_reasons(enrolment, staff):
     attend(enrolment, "0.5")
-    with pytest.raises(DomainError, match="does not meet every requirement yet: Module 1 Bildungsgrundsätze: 50 % attended"):
+    with pytest.raises(
+        DomainError, match="does not meet every requirement yet: Module 1 Bildungsgrundsätze: 50 % attended"
+    ):
         services.certificate_issue(enrolment=enrolment, by=staff)
     assert not Certificate.objects.exists()
 
