@@ -183,7 +183,9 @@ def _enrolment_label() -> str:
 def _enrolment_detail(enrolment: Enrolment) -> str:
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return _("Withdrew on %(date)s.") % {"date": short_date(enrolment.withdrawn_on)}
-    return _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
+    # Not the enrolment's status: "completed" (set when a certificate is issued) would call a course that
+    # is still running finished.
+    return _("Enrolled and not withdrawn.")
 
 
 class MeasureOver(Requirement):
