@@ -159,10 +159,10 @@ class DocumentRenderer:
         c = self.c
         c.saveState()
         c.setFillColor(MARK_RED)
-        c.rect(24, PAGE_HEIGHT - 56, PAGE_WIDTH - 48, 32, stroke=0, fill=1)
+        c.rect(24, PAGE_HEIGHT - 47, PAGE_WIDTH - 48, 23, stroke=0, fill=1)  # above the header's first line
         c.setFillColor(white)
-        c.setFont(self.bold, 13)
-        c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 45, text)
+        c.setFont(self.bold, 12)
+        c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, text)
         c.setFillColor(MARK_RED)
         c.setFillAlpha(0.22)
         c.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)

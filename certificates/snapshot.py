@@ -48,11 +48,10 @@ def build_snapshot(
     if kind == "attendance":
         issued_on = timezone.localtime(issued_at).date()
         left_on = enrolment.withdrawn_on if enrolment.status == EnrolmentStatus.WITHDRAWN else None
-        attendance = {
-            "from": max(cohort.start_date, enrolment.enrolled_on or cohort.start_date),
-            "until": left_on or min(cohort.end_date, issued_on),
-            "left_on": left_on,
-        }
+        until = left_on or min(cohort.end_date, issued_on)
+        # Joined late: from the enrolment; records entered after the fact must not start after the end.
+        start = min(max(cohort.start_date, enrolment.enrolled_on or cohort.start_date), until)
+        attendance = {"from": start, "until": until, "left_on": left_on}
         # Confirmed hours are a fact worth printing whether or not the programme requires them.
         include_placement = placement is not None and (
             placement.confirmed_minutes or cohort.programme.required_placement_hours > 0
