@@ -10,8 +10,8 @@ class CertificateAdmin(ReadOnlyAdmin):
     """Read-only: a certificate is changed only by revoking or reissuing it on the staff pages, so the
     snapshot that was printed can never be edited behind the holder's back."""
 
-    list_display = ("number", "enrolment", "status", "language", "issued_at", "issued_by")
-    list_filter = ("status", "language", "year")
+    list_display = ("number", "kind", "enrolment", "status", "language", "issued_at", "issued_by")
+    list_filter = ("kind", "status", "language", "year")
     search_fields = ("number", "enrolment__participant__name_key")
     list_select_related = (
         "enrolment__participant",

@@ -9,12 +9,13 @@ two), never one per participant.
 To add a rule, write a ``Requirement`` subclass and add it to ``REQUIREMENTS``.
 """
 
+import datetime
 import functools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -51,10 +52,10 @@ class ChecklistItem:
     when first read: a page that only counts who is eligible (the cohort page) never needs the sentences,
     which were most of the cost of evaluating 200 people."""
 
-    __slots__ = ("code", "met", "_label", "_detail")
+    __slots__ = ("code", "met", "_label", "_detail", "_subject")
 
-    def __init__(self, code: str, label, met: bool, detail):
-        self.code, self._label, self.met, self._detail = code, label, met, detail
+    def __init__(self, code: str, label, met: bool, detail, subject=None):
+        self.code, self._label, self.met, self._detail, self._subject = code, label, met, detail, subject
 
     @property
     def label(self) -> str:
@@ -67,6 +68,13 @@ class ChecklistItem:
         if callable(self._detail):
             self._detail = self._detail()
         return self._detail
+
+    @property
+    def obstacle(self) -> str:
+        """What stands in the way, as one plain sentence that names its subject ("Module 2 Kinderrechte:
+        60 % attended …"): the detail alone does not say which module it is about."""
+        subject = self._subject() if callable(self._subject) else self._subject
+        return f"{subject}: {self.detail}" if subject else self.detail
 
     def __eq__(self, other):
         if not isinstance(other, ChecklistItem):
@@ -87,6 +95,7 @@ class Facts:
     programme: Programme
     modules: list[ModuleProgress]
     placement: PlacementSummary | None
+    today: datetime.date = field(default_factory=timezone.localdate)
 
 
 @dataclass(frozen=True)
@@ -108,9 +117,44 @@ class Eligibility:
     def met_count(self) -> int:
         return sum(1 for item in self.items if item.met)
 
+    def obstacles(self, limit: int | None = 2) -> list[str]:
+        """The one or two facts that stand in the way, in plain words, each naming its module or subject:
+        first one of each kind (attendance, placement, checks), the most decisive kind first, then the
+        rest; the same sentence (no placement yet) only once, and that the measure is not over yet last. A
+        withdrawal says everything."""
+        missing = sorted(self.missing, key=lambda item: OBSTACLE_ORDER.get(item.code.split(":")[0], 5))
+        withdrawn = [item for item in missing if item.code == EnrolmentNotWithdrawn.code]
+        if withdrawn:
+            return [withdrawn[0].obstacle]
+        first_of_kind, others, kinds = [], [], set()
+        for item in missing:
+            kind = item.code.split(":")[0]
+            (others if kind in kinds else first_of_kind).append(item)
+            kinds.add(kind)
+        facts: list[str] = []
+        for item in first_of_kind + others:
+            text = item.obstacle
+            if text not in facts:
+                facts.append(text)
+        if limit is not None and len(facts) > limit:
+            more = len(facts) - limit
+            facts = facts[:limit] + [_("(and %(count)s more)") % {"count": more}]
+        return facts
+
     def reasons(self) -> str:
-        """The missing items as one sentence list, for messages."""
-        return " ".join(item.detail for item in self.missing)
+        """The facts that stand in the way as one text, for messages."""
+        return " ".join(self.obstacles())
+
+
+# Which kind of missing item is named first when saying what stands in the way.
+OBSTACLE_ORDER = {
+    "enrolment": 0,
+    "attendance": 1,
+    "placement_hours": 2,
+    "facility_type": 2,
+    "prerequisites": 3,
+    "measure_over": 4,
+}
 
 
 class Requirement:
@@ -139,7 +183,62 @@ def _enrolment_label() -> str:
 def _enrolment_detail(enrolment: Enrolment) -> str:
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return _("Withdrew on %(date)s.") % {"date": short_date(enrolment.withdrawn_on)}
-    return _("Enrolment is %(status)s.") % {"status": enrolment.get_status_display()}
+    # Not the enrolment's status: "completed" (set when a certificate is issued) would call a course that
+    # is still running finished.
+    return _("Enrolled and not withdrawn.")
+
+
+class MeasureOver(Requirement):
+    """A Zertifikat says the measure was completed: it can be issued only when the measure is over for the
+    person: the cohort's last teaching day is past (or every planned teaching unit has been held) and,
+    where the programme has a placement, the placement has ended. Until then the checklist says from which
+    day this will be met. Someone who withdrew has left the measure: over for them (the withdrawal itself
+    is the EnrolmentNotWithdrawn requirement)."""
+
+    code = "measure_over"
+
+    def check(self, facts):
+        enrolment, today = facts.enrolment, facts.today
+        if enrolment.status == EnrolmentStatus.WITHDRAWN:
+            return [ChecklistItem(self.code, _measure_label, True, functools.partial(_enrolment_detail, enrolment))]
+        cohort = enrolment.cohort
+        all_held = bool(facts.modules) and all(m.held_units >= m.planned_units for m in facts.modules)
+        teaching_over = today > cohort.end_date or all_held
+        ends = [] if teaching_over else [cohort.end_date]
+        placement_over = True
+        if facts.programme.required_placement_hours > 0:
+            placement = facts.placement
+            end = placement.end_date if placement is not None else None
+            placement_over = end is not None and end < today
+            if end is not None and not placement_over:
+                ends.append(end)
+        met = teaching_over and placement_over
+        detail = functools.partial(_measure_detail, cohort.end_date, all_held, facts.placement, met, ends, facts)
+        return [ChecklistItem(self.code, _measure_label, met, detail)]
+
+
+def _measure_label() -> str:
+    return _("The measure is over (last teaching day and placement past)")
+
+
+def _measure_detail(end_date, all_held, placement, met, ends, facts) -> str:
+    if met:
+        return _("The measure ended on %(date)s.") % {
+            "date": short_date(max([end_date] + ([placement.end_date] if placement and placement.end_date else [])))
+        }
+    parts = []
+    if end_date >= facts.today and not all_held:
+        parts.append(_("Last teaching day: %(date)s.") % {"date": short_date(end_date)})
+    has_placement_rule = facts.programme.required_placement_hours > 0
+    if has_placement_rule and (placement is None or placement.end_date is None):
+        parts.append(_("The placement's end is not known yet."))
+        return " ".join(parts)
+    if has_placement_rule and placement.end_date >= facts.today:
+        parts.append(_("The placement ends on %(date)s.") % {"date": short_date(placement.end_date)})
+    if ends:
+        met_from = max(ends) + datetime.timedelta(days=1)
+        parts.append(_("Met from %(date)s.") % {"date": short_date(met_from)})
+    return " ".join(parts)
 
 
 def _no_placement() -> str:
@@ -157,7 +256,8 @@ class ModuleAttendance(Requirement):
         for module in facts.modules:
             label = _module_label(module.position, module.title, module.minimum_percent, language)
             detail = functools.partial(_module_detail, module)
-            items.append(ChecklistItem(f"{self.code}:{module.module_id}", label, module.met, detail))
+            subject = functools.partial(_module_subject, module.position, module.title)
+            items.append(ChecklistItem(f"{self.code}:{module.module_id}", label, module.met, detail, subject))
         if not facts.modules:
             items.append(ChecklistItem(self.code, _("Modules attended"), False, _("The programme has no modules.")))
         return items
@@ -177,6 +277,10 @@ def _module_detail(module: ModuleProgress) -> str:
         _("%(rate)s %% attended (%(attended)s of %(planned)s teaching units); %(needed)s more teaching units needed.")
         % found
     )
+
+
+def _module_subject(position, title: str) -> str:
+    return _("Module %(position)s %(title)s") % {"position": position, "title": title}
 
 
 @functools.lru_cache(maxsize=512)
@@ -271,6 +375,7 @@ def _all_checks_recorded() -> str:
 
 REQUIREMENTS: list[Requirement] = [
     EnrolmentNotWithdrawn(),
+    MeasureOver(),
     ModuleAttendance(),
     PlacementHours(),
     PlacementPrerequisites(),
@@ -293,9 +398,10 @@ def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
     progress = attendance_progress_for_cohort(cohort)
     placements = placement_summaries_for_cohort(cohort)
+    today = timezone.localdate()
     return {
         enrolment.pk: evaluate(
-            Facts(enrolment, cohort.programme, progress.get(enrolment.pk, []), placements.get(enrolment.pk))
+            Facts(enrolment, cohort.programme, progress.get(enrolment.pk, []), placements.get(enrolment.pk), today)
         )
         for enrolment in enrolments
     }

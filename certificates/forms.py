@@ -38,6 +38,19 @@ class ReissueForm(forms.Form):
     language = LanguageField()
 
 
+class IssueAgainForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it issued again?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_(
+            "For example: the missing placement hours are now confirmed. Visible to staff in the history; "
+            "the revoked document stays revoked."
+        ),
+    )
+    language = LanguageField()
+
+
 class VerifyForm(forms.Form):
     number = forms.CharField(
         label=_("Certificate number"),

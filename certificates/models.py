@@ -30,6 +30,15 @@ class CertificateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+class DocumentKind(models.TextChoices):
+    """The two documents of a measure. They share numbering, snapshot, verification and revocation, but never
+    look alike: the Zertifikat says the measure was completed successfully, the Teilnahmebescheinigung only
+    confirms what was attended."""
+
+    CERTIFICATE = "certificate", _("Certificate")
+    ATTENDANCE = "attendance", _("Certificate of attendance")
+
+
 class CertificateLanguage(models.TextChoices):
     GERMAN = "de", _("German")
     ENGLISH = "en", _("English")
@@ -57,7 +66,12 @@ class Certificate(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolment"), on_delete=models.PROTECT, related_name="certificates"
     )
+    kind = models.CharField(
+        _("kind of document"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.CERTIFICATE
+    )
     number = models.CharField(_("certificate number"), max_length=30, unique=True)
+    # The number's parts: prefix (CERTIFICATE_NUMBER_PREFIX when issued), year and sequence of that year.
+    prefix = models.CharField(_("prefix"), max_length=10)
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence number"))
     verification_code = models.CharField(_("verification code"), max_length=CODE_LENGTH, unique=True)
@@ -92,6 +106,8 @@ class Certificate(models.Model):
         blank=True,
         related_name="superseded_by",
     )
+    # Why this document replaces ``supersedes``: a correction (the old one is then superseded) or, after a
+    # revocation, staff's reason for issuing again (the old one stays revoked).
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
 
     class Meta:
@@ -99,14 +115,15 @@ class Certificate(models.Model):
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at", "-id"]
         constraints = [
-            # One current certificate per person and run; revoked and superseded ones stay as history.
+            # One current document of each kind per person and run; revoked and superseded ones stay as history.
             models.UniqueConstraint(
-                fields=["enrolment"],
+                fields=["enrolment", "kind"],
                 condition=Q(status="valid"),
-                name="certificate_one_valid_per_enrolment",
-                violation_error_message=_("This participant already has a valid certificate."),
+                name="certificate_one_valid_per_enrolment_kind",
+                violation_error_message=_("This participant already has a valid document of this kind."),
             ),
-            models.UniqueConstraint(fields=["year", "sequence"], name="certificate_unique_sequence"),
+            # Numbers are counted per prefix and year: a changed CERTIFICATE_NUMBER_PREFIX starts at 1 again.
+            models.UniqueConstraint(fields=["prefix", "year", "sequence"], name="certificate_unique_sequence_prefix"),
             models.CheckConstraint(
                 condition=(
                     Q(status="revoked") & Q(revoked_at__isnull=False) & ~Q(revocation_reason="")
@@ -124,6 +141,10 @@ class Certificate(models.Model):
     @property
     def organisation_id(self) -> int:
         return self.enrolment.cohort.site.organisation_id
+
+    @property
+    def is_attendance(self) -> bool:
+        return self.kind == DocumentKind.ATTENDANCE
 
     @property
     def is_valid(self) -> bool:

@@ -1,11 +1,13 @@
 """The certificate PDF, drawn from the frozen snapshot alone.
 
-``CertificateRenderer(snapshot).render()`` touches no database, no clock and no translation catalogue:
-every value comes from the snapshot, every fixed wording from ``LABELS`` below (keyed by the snapshot's
-language), so the same snapshot gives the same page today and in ten years, and the same bytes as long as
-this code, its font files and reportlab are unchanged (the font lost its unused hinting programs in
-December 2026: smaller files, the same page). If the wording or layout changes, add a new
-``TEMPLATE_VERSION`` and keep drawing old snapshots with the old wording.
+``renderer_for(snapshot).render()`` (also called ``CertificateRenderer``) touches no database, no clock and
+no translation catalogue: every value comes from the snapshot, every fixed wording from
+``certificates.wording`` (keyed by the snapshot's wording version, kind and language), so the same snapshot
+gives the same page today and in ten years, and the same bytes as long as this code, its font files and
+reportlab are unchanged (the font lost its unused hinting programs in December 2026: smaller files, the
+same page). If the wording or layout changes, add a new ``TEMPLATE_VERSION`` with its wording and
+renderer class in ``RENDERERS``, and leave the older ones as they are: they draw the documents issued
+with them.
 
 Speed: the page is drawn straight on the canvas (no platypus), the font is registered once per process
 (``core.fonts``, which also turns off reportlab's ASCII85 text encoding of streams), reportlab's C
@@ -46,64 +48,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from core.fonts import register_fonts
 
-TEMPLATE_VERSION = 1
+from .wording import ATTENDANCE_V2, CERTIFICATE_V1, CERTIFICATE_V2, MARKS
 
-# Fixed wording per language. Not gettext: an issued certificate must keep the words it was issued with,
-# whatever later happens to the translation catalogue.
-LABELS = {
-    "de": {
-        "title": "Zertifikat",
-        "funded_by": "Gefördert durch",
-        "partners": "In Kooperation mit",
-        "born": "geboren am {date}",
-        "intro": "hat an der Qualifizierungsmaßnahme",
-        "period": "vom {start} bis {end} in {place} erfolgreich teilgenommen.",
-        "measure_number": "Maßnahmenummer {number}",
-        "contents": "Inhalte",
-        "module": "Modul",
-        "units": "Unterrichtseinheiten",
-        "units_value": "{attended} von {planned}",
-        "units_note": "Eine Unterrichtseinheit (UE) umfasst 45 Minuten. Versäumte Stunden sind abgezogen.",
-        "total": "Gesamt",
-        "placement": "Praxisphase (Praktikum)",
-        "facility_type": "Art der Einrichtung",
-        "placement_hours": "Von der Praxisanleitung bestätigte Stunden",
-        "no_placement": "Keine Praxisphase.",
-        "place_date": "{place}, {date}",
-        "signature": "Unterschrift",
-        "for": "für {organisation}",
-        "number": "Zertifikat Nr. {number}",
-        "verify": "Echtheit prüfen: QR-Code scannen oder unter {url} Nummer und Prüfcode eingeben.",
-        "code": "Prüfcode {code}",
-        "pdf_title": "Zertifikat {number}",
-    },
-    "en": {
-        "title": "Certificate",
-        "funded_by": "Funded by",
-        "partners": "In cooperation with",
-        "born": "born on {date}",
-        "intro": "has successfully completed the training programme",
-        "period": "from {start} to {end} in {place}.",
-        "measure_number": "Measure number {number}",
-        "contents": "Contents",
-        "module": "Module",
-        "units": "Teaching units",
-        "units_value": "{attended} of {planned}",
-        "units_note": "One teaching unit lasts 45 minutes. Missed hours have been deducted.",
-        "total": "Total",
-        "placement": "Practical placement",
-        "facility_type": "Type of facility",
-        "placement_hours": "Hours confirmed by the placement supervisor",
-        "no_placement": "No practical placement.",
-        "place_date": "{place}, {date}",
-        "signature": "Signature",
-        "for": "for {organisation}",
-        "number": "Certificate no. {number}",
-        "verify": "Check authenticity: scan the QR code or enter number and code at {url}.",
-        "code": "Verification code {code}",
-        "pdf_title": "Certificate {number}",
-    },
-}
+# The wording version new documents are issued with. Each snapshot keeps its own version, and
+# ``RENDERERS`` draws it with that version's wording and layout (see certificates.wording).
+TEMPLATE_VERSION = 2
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 62
@@ -133,14 +82,36 @@ def split_code(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-class CertificateRenderer:
-    """Draws one certificate from its snapshot. Pure: same snapshot, same bytes."""
+MARK_RED = HexColor("#b00020")
 
-    def __init__(self, snapshot: dict, language: str | None = None):
+
+class DocumentRenderer:
+    """Draws one document from its snapshot. Pure: same snapshot (and mark), same bytes.
+
+    The layout is the Zertifikat's of wording version 1; later versions and the Teilnahmebescheinigung are
+    subclasses that change their wording and the parts that differ. ``revoked_on`` (ISO date) or
+    ``superseded_by`` (a number) draw a mark over every page, for copies downloaded after the document
+    stopped being valid; the caller reads them from the certificate's status, never the renderer."""
+
+    version = 1
+    kind = "certificate"
+    wording = CERTIFICATE_V1
+    accent = ACCENT
+    band = ACCENT_LIGHT
+
+    def __init__(
+        self,
+        snapshot: dict,
+        language: str | None = None,
+        *,
+        revoked_on: str | None = None,
+        superseded_by: str | None = None,
+    ):
         self.s = snapshot
         # The English version of a German certificate is the same snapshot drawn with English wording.
         self.language = language or snapshot.get("language", "de")
-        self.t = LABELS.get(self.language, LABELS["de"])
+        self.t = self.wording.get(self.language, self.wording["de"])
+        self.revoked_on, self.superseded_by = revoked_on, superseded_by
         self.regular, self.bold = register_fonts()
 
     # -- public ---------------------------------------------------------------------------------------
@@ -163,6 +134,7 @@ class CertificateRenderer:
         y = self._placement(y - 20)
         self._signature()
         self._footer()
+        self._status_mark()
         c.showPage()
         c.save()
         return buffer.getvalue()
@@ -175,9 +147,34 @@ class CertificateRenderer:
         stamp.YMDhms = (issued.year, issued.month, issued.day, issued.hour, issued.minute, issued.second)
         stamp.dhh = stamp.dmm = 0
 
+    def _status_mark(self) -> None:
+        """On every page of a document that is no longer valid: a red band at the top and the same words
+        across the page, in both languages, so no copy can be mistaken for a valid one."""
+        if self.revoked_on:
+            text = MARKS["revoked"].format(date=format_date(self.revoked_on))
+        elif self.superseded_by:
+            text = MARKS["superseded"].format(number=self.superseded_by)
+        else:
+            return
+        c = self.c
+        c.saveState()
+        c.setFillColor(MARK_RED)
+        c.rect(24, PAGE_HEIGHT - 47, PAGE_WIDTH - 48, 23, stroke=0, fill=1)  # above the header's first line
+        c.setFillColor(white)
+        c.setFont(self.bold, 12)
+        c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, text)
+        c.setFillColor(MARK_RED)
+        c.setFillAlpha(0.22)
+        c.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        c.rotate(50)
+        c.setFont(self.bold, 30)
+        for offset, line in ((18, text.split(" / ")[0]), (-22, text.split(" / ")[-1])):
+            c.drawCentredString(0, offset, line)
+        c.restoreState()
+
     def _frame(self) -> None:
         c = self.c
-        c.setStrokeColor(ACCENT)
+        c.setStrokeColor(self.accent)
         c.setLineWidth(2.2)
         c.rect(24, 24, PAGE_WIDTH - 48, PAGE_HEIGHT - 48, stroke=1, fill=0)
         c.setLineWidth(0.5)
@@ -202,7 +199,7 @@ class CertificateRenderer:
         left_width = (PAGE_WIDTH - 2 * MARGIN) * 0.55
         y = top
         for line in self._lines(s["organisation"]["name"], left_width, 12, bold=True):
-            self._text(MARGIN, y, line, 12, bold=True, color=ACCENT)
+            self._text(MARGIN, y, line, 12, bold=True, color=self.accent)
             y -= 15
         for line in (s["organisation"].get("address") or "").splitlines():
             self._text(MARGIN, y, line, 8.5, color=MUTED)
@@ -223,8 +220,8 @@ class CertificateRenderer:
 
     def _title(self, y: float) -> float:
         c = self.c
-        self._text(PAGE_WIDTH / 2, y - 30, self.t["title"], 34, bold=True, color=ACCENT, align="center")
-        c.setStrokeColor(ACCENT)
+        self._text(PAGE_WIDTH / 2, y - 30, self.t["title"], 34, bold=True, color=self.accent, align="center")
+        c.setStrokeColor(self.accent)
         c.setLineWidth(1)
         c.line(PAGE_WIDTH / 2 - 70, y - 44, PAGE_WIDTH / 2 + 70, y - 44)
         return y - 44
@@ -244,7 +241,7 @@ class CertificateRenderer:
         self._text(centre, y, t["intro"], 10.5, align="center")
         for line in self._lines(s["programme"]["title"], width, 15, bold=True):
             y -= 21
-            self._text(centre, y, line, 15, bold=True, color=ACCENT, align="center")
+            self._text(centre, y, line, 15, bold=True, color=self.accent, align="center")
         period = t["period"].format(
             start=format_date(s["cohort"]["start_date"]),
             end=format_date(s["cohort"]["end_date"]),
@@ -261,8 +258,8 @@ class CertificateRenderer:
         return y
 
     def _section_heading(self, y: float, text: str) -> float:
-        self._text(MARGIN, y, text.upper(), 8.5, bold=True, color=ACCENT)
-        self.c.setStrokeColor(ACCENT)
+        self._text(MARGIN, y, text.upper(), 8.5, bold=True, color=self.accent)
+        self.c.setStrokeColor(self.accent)
         self.c.setLineWidth(0.6)
         self.c.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
         return y - 4
@@ -300,7 +297,7 @@ class CertificateRenderer:
             leading = size * 1.27
             height = size * 0.6 + leading * len(lines)
             if index % 2 == 0:
-                c.setFillColor(ACCENT_LIGHT)
+                c.setFillColor(self.band)
                 c.rect(MARGIN, y - height, PAGE_WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
             line_y = y - size * 0.3 - size
             for line in lines:
@@ -313,7 +310,7 @@ class CertificateRenderer:
             attended_total += Decimal(str(module["attended_units"]))
             planned_total += int(module["planned_units"])
             y -= height
-        c.setStrokeColor(ACCENT)
+        c.setStrokeColor(self.accent)
         c.setLineWidth(0.6)
         c.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
         y -= 13
@@ -338,7 +335,7 @@ class CertificateRenderer:
         rows = ((t["facility_type"], label), (t["placement_hours"], hours))
         for index, (label, value) in enumerate(rows):
             if index % 2 == 0:
-                c.setFillColor(ACCENT_LIGHT)
+                c.setFillColor(self.band)
                 c.rect(MARGIN, y - 18, PAGE_WIDTH - 2 * MARGIN, 18, stroke=0, fill=1)
             self._text(MARGIN + 6, y - 12.5, label, 9.5)
             self._text(PAGE_WIDTH - MARGIN - 6, y - 12.5, value, 9.5, align="right")
@@ -364,15 +361,126 @@ class CertificateRenderer:
         size = 74
         x, y = PAGE_WIDTH - MARGIN - size, 52
         draw_qr(c, s["verification_url"], x, y, size, mask=s.get("qr_mask"), rows=s.get("qr_rows"))
-        c.setStrokeColor(ACCENT)
+        c.setStrokeColor(self.accent)
         c.setLineWidth(0.6)
         c.line(MARGIN, y + size + 10, PAGE_WIDTH - MARGIN, y + size + 10)
-        self._text(MARGIN, y + size - 10, t["number"].format(number=s["number"]), 11, bold=True, color=ACCENT)
+        self._text(MARGIN, y + size - 10, t["number"].format(number=s["number"]), 11, bold=True, color=self.accent)
         self._text(MARGIN, y + size - 25, t["code"].format(code=split_code(s["verification_code"])), 9)
         check_url = s["verification_url"].rsplit("/", 2)[0] + "/"
         text_width = x - MARGIN - 16
         for i, line in enumerate(self._lines(t["verify"].format(url=check_url), text_width, 7.5)):
             self._text(MARGIN, y + size - 42 - 10 * i, line, 7.5, color=MUTED)
+
+
+class CertificateRendererV1(DocumentRenderer):
+    """The Zertifikat as issued until December 2026."""
+
+
+class CertificateRendererV2(DocumentRenderer):
+    """The Zertifikat from December 2026: says what it certifies."""
+
+    version = 2
+    wording = CERTIFICATE_V2
+
+    def _holder(self, y: float) -> float:
+        y = super()._holder(y)
+        text = self.t["criteria"] if self.s.get("placement") else self.t["criteria_no_placement"]
+        y -= 6
+        for line in self._lines(text, PAGE_WIDTH - 2 * MARGIN - 40, 9):
+            y -= 13
+            self._text(PAGE_WIDTH / 2, y, line, 9, align="center")
+        return y
+
+
+GREY = HexColor("#3a3a3a")
+GREY_LIGHT = HexColor("#efefef")
+
+
+class AttendanceRendererV2(DocumentRenderer):
+    """The Teilnahmebescheinigung: the same data drawn so that it can never pass for the Zertifikat: grey
+    instead of petrol, a single thin frame, a left-aligned heading in a grey band under the words "not a
+    certificate", the period actually attended and, where the person left early, the leaving date; no
+    word of success or of requirements met."""
+
+    version = 2
+    kind = "attendance"
+    wording = ATTENDANCE_V2
+    accent = GREY
+    band = GREY_LIGHT
+
+    def _frame(self) -> None:
+        c = self.c
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.8)
+        c.rect(30, 30, PAGE_WIDTH - 60, PAGE_HEIGHT - 60, stroke=1, fill=0)
+
+    def _title(self, y: float) -> float:
+        c, t = self.c, self.t
+        c.setFillColor(self.band)
+        c.rect(MARGIN, y - 50, PAGE_WIDTH - 2 * MARGIN, 50, stroke=0, fill=1)
+        self._text(MARGIN + 12, y - 16, t["kicker"].upper(), 8, bold=True, color=MUTED)
+        self._text(MARGIN + 12, y - 40, t["title"], 22, bold=True, color=GREY)
+        y -= 50
+        for line in self._lines(t["not_a_certificate"], PAGE_WIDTH - 2 * MARGIN, 8.5):
+            y -= 12
+            self._text(MARGIN, y, line, 8.5, color=MUTED)
+        return y
+
+    def _holder(self, y: float) -> float:
+        s, t = self.s, self.t
+        width = PAGE_WIDTH - 2 * MARGIN
+        for line in self._lines(s["participant"]["full_name"], width, 18, bold=True):
+            y -= 22
+            self._text(MARGIN, y, line, 18, bold=True)
+        y -= 15
+        self._text(MARGIN, y, t["born"].format(date=format_date(s["participant"]["date_of_birth"])), 10)
+        y -= 20
+        self._text(MARGIN, y, t["intro"], 10)
+        for line in self._lines(s["programme"]["title"], width, 13, bold=True):
+            y -= 17
+            self._text(MARGIN, y, line, 13, bold=True, color=GREY)
+        attended = s["attendance"]
+        period = t["period"].format(
+            start=format_date(attended["from"]), end=format_date(attended["until"]), place=s["site"]["name"]
+        )
+        for line in self._lines(period, width, 10):
+            y -= 15
+            self._text(MARGIN, y, line, 10)
+        if attended.get("left_on"):
+            y -= 15
+            self._text(MARGIN, y, t["left"].format(date=format_date(attended["left_on"])), 10)
+        y -= 14
+        course = t["course_period"].format(
+            start=format_date(s["cohort"]["start_date"]), end=format_date(s["cohort"]["end_date"])
+        )
+        if s.get("measure_number"):
+            course += " · " + t["measure_number"].format(number=s["measure_number"])
+        self._text(MARGIN, y, course, 8, color=MUTED)
+        return y
+
+
+RENDERERS: dict[tuple[int, str], type[DocumentRenderer]] = {
+    (1, "certificate"): CertificateRendererV1,
+    (2, "certificate"): CertificateRendererV2,
+    (2, "attendance"): AttendanceRendererV2,
+}
+
+
+def renderer_for(
+    snapshot: dict, language: str | None = None, *, revoked_on: str | None = None, superseded_by: str | None = None
+) -> DocumentRenderer:
+    """The renderer of the snapshot's own wording version and kind (snapshots before version 2 carry no
+    kind: they are all Zertifikate)."""
+    key = (snapshot.get("template_version", 1), snapshot.get("kind", "certificate"))
+    try:
+        renderer = RENDERERS[key]
+    except KeyError:
+        raise ValueError(f"No renderer for wording version {key[0]} of a {key[1]}.") from None
+    return renderer(snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by)
+
+
+# The name every caller has used: it now picks the renderer of the snapshot's version.
+CertificateRenderer = renderer_for
 
 
 def qr_rows_for(data: str) -> list[str]:
@@ -468,9 +576,17 @@ def stream_certificates_zip(snapshots, language: str | None = None):
     yield writer.take()  # the central directory, written when the archive closes
 
 
+FILE_PREFIXES = {
+    ("certificate", "de"): "Zertifikat",
+    ("certificate", "en"): "Certificate",
+    ("attendance", "de"): "Teilnahmebescheinigung",
+    ("attendance", "en"): "Certificate-of-attendance",
+}
+
+
 def pdf_filename(snapshot: dict, language: str | None = None) -> str:
     language = language or snapshot.get("language", "de")
-    prefix = "Zertifikat" if language == "de" else "Certificate"
+    prefix = FILE_PREFIXES.get((snapshot.get("kind", "certificate"), language), "Zertifikat")
     return f"{prefix}-{snapshot['number']}.pdf"
 
 

@@ -8,7 +8,7 @@ from courses.models import Cohort, Enrolment
 from courses.rules import staff_organisation_ids
 
 from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
-from .models import Certificate, CertificateStatus, normalise_code
+from .models import Certificate, CertificateStatus, DocumentKind, normalise_code
 
 CERTIFICATE_RELATED = (
     "enrolment",
@@ -29,6 +29,7 @@ def certificates_for_download() -> QuerySet[Certificate]:
     return Certificate.objects.select_related("enrolment__participant", "enrolment__cohort__site").only(
         "snapshot",
         "status",
+        "revoked_at",
         "enrolment__participant__user_id",
         "enrolment__cohort__site__organisation_id",
     )
@@ -53,22 +54,45 @@ def certificates_visible_to(user) -> QuerySet[Certificate]:
     return qs.none()
 
 
+def latest_documents(certificates) -> dict[tuple[int, str], Certificate]:
+    """Each enrolment's last document of each kind, keyed by (enrolment id, kind), from certificates in
+    issue order. A revoked one stays the last until staff issue again for that person."""
+    latest: dict[tuple[int, str], Certificate] = {}
+    for certificate in certificates:
+        latest[(certificate.enrolment_id, certificate.kind)] = certificate
+    return latest
+
+
+def documents_of_cohort(cohort: Cohort) -> dict[tuple[int, str], Certificate]:
+    """The last document of each kind per enrolment of the cohort, in one query (without the snapshot JSON,
+    the heavy part of each row: the overview shows numbers, dates and links only)."""
+    return latest_documents(Certificate.objects.filter(enrolment__cohort_id=cohort.pk).defer("snapshot").order_by("pk"))
+
+
 def current_certificates_of_cohort(cohort: Cohort) -> dict[int, Certificate]:
     return {
-        c.enrolment_id: c
-        # The overview shows number and links only; the snapshot JSON is the heavy part of each row.
-        for c in Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID).defer(
-            "snapshot"
-        )
+        enrolment_id: c
+        for (enrolment_id, kind), c in documents_of_cohort(cohort).items()
+        if kind == DocumentKind.CERTIFICATE and c.is_valid
     }
 
 
-def certificates_of_cohort(cohort: Cohort) -> QuerySet[Certificate]:
-    """Current certificates of a cohort in roster order (for the ZIP)."""
+def certificates_of_cohort(cohort: Cohort, kind: str = DocumentKind.CERTIFICATE) -> QuerySet[Certificate]:
+    """Current documents of one kind of a cohort, by number (for the ZIP)."""
     return (
-        Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID)
+        Certificate.objects.filter(enrolment__cohort_id=cohort.pk, kind=kind, status=CertificateStatus.VALID)
         .select_related("enrolment__participant")
         .order_by("number")
+    )
+
+
+def documents_of_participant(participant) -> QuerySet[Certificate]:
+    """Every Zertifikat and Teilnahmebescheinigung a person was ever given, in every run, valid or not, oldest
+    first (for a data-protection access report: what we issued and what it printed is in the snapshot)."""
+    return (
+        Certificate.objects.filter(enrolment__participant=participant)
+        .select_related("enrolment__cohort__programme", "issued_by", "revoked_by")
+        .order_by("issued_at", "pk")
     )
 
 
@@ -86,38 +110,59 @@ def certificate_history(enrolment: Enrolment) -> QuerySet[Certificate]:
 class CohortRow:
     enrolment: Enrolment
     eligibility: Eligibility
-    certificate: Certificate | None
+    certificate: Certificate | None  # the valid Zertifikat
+    revoked: Certificate | None = None  # the last Zertifikat, if it was revoked (and none issued since)
+    attendance: Certificate | None = None  # the valid Teilnahmebescheinigung
+
+    @property
+    def can_get_certificate(self) -> bool:
+        """Eligible, without a Zertifikat, and not under a revocation that still stands."""
+        return self.certificate is None and self.revoked is None and self.eligibility.eligible
+
+
+def _rows(eligibilities: dict[int, Eligibility], documents: dict) -> list[CohortRow]:
+    rows = []
+    for pk, eligibility in eligibilities.items():
+        certificate = documents.get((pk, DocumentKind.CERTIFICATE))
+        attendance = documents.get((pk, DocumentKind.ATTENDANCE))
+        rows.append(
+            CohortRow(
+                eligibility.enrolment,
+                eligibility,
+                certificate if certificate is not None and certificate.is_valid else None,
+                certificate if certificate is not None and certificate.status == CertificateStatus.REVOKED else None,
+                attendance if attendance is not None and attendance.is_valid else None,
+            )
+        )
+    return rows
 
 
 def cohort_overview(cohort: Cohort) -> list[CohortRow]:
-    """Each participant's checklist and current certificate: the engine's queries plus one."""
-    eligibilities = eligibility_for_cohort(cohort)
-    certificates = current_certificates_of_cohort(cohort)
-    return [CohortRow(e.enrolment, e, certificates.get(pk)) for pk, e in eligibilities.items()]
+    """Each participant's checklist and documents: the engine's queries plus one."""
+    return _rows(eligibility_for_cohort(cohort), documents_of_cohort(cohort))
 
 
 def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
-    """The cohort page's panel: how many people, how many hold a certificate, how many could get one now.
-    Reads only the certificates' enrolment ids; the checklists are evaluated without their sentences."""
-    holders = set(
-        Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID).values_list(
-            "enrolment_id", flat=True
-        )
+    """The cohort page's panel: how many people, how many hold a certificate, how many could get one now,
+    how many hold a Teilnahmebescheinigung. Reads only the documents' keys and status; the checklists are
+    evaluated without their sentences."""
+    documents = latest_documents(
+        Certificate(pk=pk, enrolment_id=enrolment_id, kind=kind, status=status)
+        for pk, enrolment_id, kind, status in Certificate.objects.filter(enrolment__cohort_id=cohort.pk)
+        .order_by("pk")
+        .values_list("pk", "enrolment_id", "kind", "status")
     )
-    return _counts(eligibility_for_cohort(cohort), holders)
+    return cohort_overview_counts(_rows(eligibility_for_cohort(cohort), documents))
 
 
 def cohort_overview_counts(rows: list[CohortRow]) -> dict[str, int]:
-    """The same counts from the overview's rows, which carry their certificates already."""
-    holders = {r.enrolment.pk for r in rows if r.certificate is not None}
-    return _counts({r.enrolment.pk: r.eligibility for r in rows}, holders)
-
-
-def _counts(eligibilities: dict[int, Eligibility], holders: set[int]) -> dict[str, int]:
+    """The counts from the overview's rows, which carry their documents already."""
     return {
-        "total": len(eligibilities),
-        "issued": sum(1 for pk in eligibilities if pk in holders),
-        "eligible": sum(1 for pk, e in eligibilities.items() if pk not in holders and e.eligible),
+        "total": len(rows),
+        "issued": sum(1 for r in rows if r.certificate is not None),
+        "eligible": sum(1 for r in rows if r.can_get_certificate),
+        "revoked": sum(1 for r in rows if r.revoked is not None),
+        "attendance_issued": sum(1 for r in rows if r.attendance is not None),
     }
 
 
@@ -126,10 +171,12 @@ class OwnRow:
     enrolment: Enrolment
     eligibility: Eligibility
     certificate: Certificate | None
+    revoked: Certificate | None = None
+    attendance: Certificate | None = None
 
 
 def own_certificate_rows(user) -> list[OwnRow]:
-    """The participant's start page: each enrolment's checklist and current certificate."""
+    """The participant's start page: each enrolment's checklist and current documents."""
     if not user.is_authenticated or not user.is_participant:
         return []
     enrolments = list(
@@ -137,10 +184,21 @@ def own_certificate_rows(user) -> list[OwnRow]:
         .select_related("cohort", "cohort__programme")
         .order_by("-cohort__start_date")
     )
-    certificates = {
-        c.enrolment_id: c for c in Certificate.objects.filter(enrolment__in=enrolments, status=CertificateStatus.VALID)
-    }
-    return [OwnRow(e, eligibility_for_enrolment(e), certificates.get(e.pk)) for e in enrolments]
+    documents = latest_documents(Certificate.objects.filter(enrolment__in=enrolments).defer("snapshot").order_by("pk"))
+    rows = []
+    for e in enrolments:
+        certificate = documents.get((e.pk, DocumentKind.CERTIFICATE))
+        attendance = documents.get((e.pk, DocumentKind.ATTENDANCE))
+        rows.append(
+            OwnRow(
+                e,
+                eligibility_for_enrolment(e),
+                certificate if certificate is not None and certificate.is_valid else None,
+                certificate if certificate is not None and certificate.status == CertificateStatus.REVOKED else None,
+                attendance if attendance is not None and attendance.is_valid else None,
+            )
+        )
+    return rows
 
 
 def certificate_by_code(code: str, number: str | None = None) -> Certificate | None:
@@ -148,7 +206,7 @@ def certificate_by_code(code: str, number: str | None = None) -> Certificate | N
     code = normalise_code(code)
     if not code:
         return None
-    # The public page shows only the status, never the successor: no join needed.
+    # The successor's number is shown only for a superseded document, read then (no join for the others).
     qs = Certificate.objects.filter(verification_code=code)
     if number is not None:
         qs = qs.filter(number=(number or "").strip().upper())

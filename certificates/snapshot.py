@@ -10,7 +10,7 @@ import datetime
 
 from django.utils import timezone, translation
 
-from courses.models import FacilityType, Participant
+from courses.models import EnrolmentStatus, FacilityType, Participant
 
 from .eligibility import Eligibility
 from .pdf import TEMPLATE_VERSION, qr_rows_for
@@ -34,11 +34,30 @@ def build_snapshot(
     issued_at: datetime.datetime,
     issued_by,
     language: str,
+    kind: str = "certificate",
 ) -> dict:
+    """The snapshot of a Zertifikat (``kind="certificate"``) or a Teilnahmebescheinigung (``"attendance"``)
+    from the engine's facts. The Teilnahmebescheinigung also keeps the period actually attended: from the
+    later of enrolment and start to the leaving date, else the end of the measure or (issued on request
+    while it runs) the issue day."""
     enrolment = eligibility.enrolment
     cohort = enrolment.cohort
     participant = enrolment.participant
     placement = eligibility.placement
+    attendance = None
+    if kind == "attendance":
+        issued_on = timezone.localtime(issued_at).date()
+        left_on = enrolment.withdrawn_on if enrolment.status == EnrolmentStatus.WITHDRAWN else None
+        until = left_on or min(cohort.end_date, issued_on)
+        # Joined late: from the enrolment; records entered after the fact must not start after the end.
+        start = min(max(cohort.start_date, enrolment.enrolled_on or cohort.start_date), until)
+        attendance = {"from": start, "until": until, "left_on": left_on}
+        # Confirmed hours are a fact worth printing whether or not the programme requires them.
+        include_placement = placement is not None and (
+            placement.confirmed_minutes or cohort.programme.required_placement_hours > 0
+        )
+    else:
+        include_placement = placement is not None and cohort.programme.required_placement_hours > 0
     return snapshot_document(
         number=number,
         verification_code=verification_code,
@@ -53,10 +72,12 @@ def build_snapshot(
         modules=[(m.position, m.title, m.planned_units, m.attended_units) for m in eligibility.modules],
         placement=(
             (placement.facility_type, placement.confirmed_minutes, placement.required_minutes)
-            if placement is not None and cohort.programme.required_placement_hours > 0
+            if include_placement
             else None
         ),
         signatory=issued_by.get_full_name() or issued_by.get_username(),
+        kind=kind,
+        attendance=attendance,
     )
 
 
@@ -76,14 +97,19 @@ def snapshot_document(
     placement: tuple | None,
     signatory: str,
     with_qr_code: bool = True,
+    kind: str = "certificate",
+    attendance: dict | None = None,
 ) -> dict:
     """The snapshot's one shape, from plain values: issuing and the scale generator both build it here.
 
     ``modules`` holds (position, title, planned units, attended units); ``placement`` holds (facility type,
     confirmed minutes, required minutes) or is None. Without ``with_qr_code`` the renderer encodes the QR
-    code itself when drawing (same code, a few milliseconds slower)."""
+    code itself when drawing (same code, a few milliseconds slower). ``kind`` is "certificate" (Zertifikat)
+    or "attendance" (Teilnahmebescheinigung, which needs ``attendance``: dates ``from``, ``until`` and
+    ``left_on`` or None)."""
     document = {
         "template_version": TEMPLATE_VERSION,
+        "kind": kind,
         "language": language,
         "number": number,
         "verification_code": verification_code,
@@ -128,6 +154,8 @@ def snapshot_document(
             "confirmed_minutes": confirmed,
             "required_minutes": required,
         }
+    if attendance is not None:
+        document["attendance"] = {key: (value.isoformat() if value else None) for key, value in attendance.items()}
     if with_qr_code:
         document["qr_rows"] = qr_rows_for(verification_url)
     return document

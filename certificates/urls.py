@@ -11,10 +11,20 @@ urlpatterns = [
     path("kohorte/<int:pk>/", views.CohortOverviewView.as_view(), name="cohort_overview"),
     path("kohorte/<int:pk>/ausstellen/", views.CohortIssueView.as_view(), name="cohort_issue"),
     path("kohorte/<int:pk>/zip/", views.CohortZipView.as_view(), name="cohort_zip"),
+    path(
+        "kohorte/<int:pk>/bescheinigungen/ausstellen/",
+        views.CohortAttendanceIssueView.as_view(),
+        name="cohort_issue_attendance",
+    ),
+    path(
+        "kohorte/<int:pk>/bescheinigungen/zip/", views.CohortAttendanceZipView.as_view(), name="cohort_attendance_zip"
+    ),
     path("teilnahme/<int:pk>/", views.EnrolmentCertificateView.as_view(), name="enrolment"),
     path("teilnahme/<int:pk>/ausstellen/", views.EnrolmentIssueView.as_view(), name="issue"),
+    path("teilnahme/<int:pk>/bescheinigung/", views.EnrolmentAttendanceIssueView.as_view(), name="issue_attendance"),
     path("<int:pk>/", views.CertificateDetailView.as_view(), name="detail"),
     path("<int:pk>/pdf/", views.CertificateDownloadView.as_view(), name="download"),
     path("<int:pk>/widerrufen/", views.RevokeView.as_view(), name="revoke"),
     path("<int:pk>/korrigieren/", views.ReissueView.as_view(), name="reissue"),
+    path("<int:pk>/erneut-ausstellen/", views.IssueAgainView.as_view(), name="issue_again"),
 ]

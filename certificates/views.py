@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
@@ -13,8 +14,8 @@ from courses.view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 from . import selectors, services, throttle
 from .eligibility import eligibility_for_enrolment
-from .forms import IssueForm, ReissueForm, RevokeForm, VerifyForm
-from .models import CertificateLanguage, CertificateStatus
+from .forms import IssueAgainForm, IssueForm, ReissueForm, RevokeForm, VerifyForm
+from .models import Certificate, CertificateLanguage, CertificateStatus, DocumentKind
 from .pdf import CertificateRenderer, pdf_filename, stream_certificates_zip
 from .tables import CohortOverviewTable, HistoryTable
 
@@ -73,6 +74,29 @@ class CohortIssueView(CohortMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form, result=result))
 
 
+class CohortAttendanceIssueView(CohortMixin, FormView):
+    """At the cohort's end: a Teilnahmebescheinigung for everyone who does not get the Zertifikat."""
+
+    permission_required = "certificates.issue_cohort_attendance"
+    template_name = "certificates/cohort_issue_attendance.html"
+    form_class = IssueForm
+
+    def get_context_data(self, **kwargs):
+        cohort = self.get_permission_object()
+        return super().get_context_data(cohort=cohort, open_from=services.cohort_attendance_open_from(cohort), **kwargs)
+
+    def form_valid(self, form):
+        cohort = self.get_permission_object()
+        try:
+            result = services.attendance_issue_for_cohort(
+                cohort=cohort, by=self.request.user, language=form.cleaned_data["language"]
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form, result=result))
+
+
 class CohortZipView(CohortMixin, View):
     """All certificates of the cohort as one ZIP, streamed: each PDF is drawn (~10 ms) and sent before the
     next, so the first bytes leave after one certificate instead of after all of them, and memory holds
@@ -80,17 +104,32 @@ class CohortZipView(CohortMixin, View):
     nothing touches the database while streaming."""
 
     permission_required = "certificates.download_cohort_certificates"
+    kind = DocumentKind.CERTIFICATE
+    file_prefix = "Zertifikate"
+
+    def nothing_yet(self) -> str:
+        return _("No certificates have been issued in this cohort yet.")
 
     def get(self, request, pk):
         cohort = self.get_permission_object()
-        snapshots = [c.snapshot for c in selectors.certificates_of_cohort(cohort)]
+        snapshots = [c.snapshot for c in selectors.certificates_of_cohort(cohort, self.kind)]
         if not snapshots:
-            messages.info(request, _("No certificates have been issued in this cohort yet."))
+            messages.info(request, self.nothing_yet())
             return redirect("certificates:cohort_overview", pk=cohort.pk)
         response = StreamingHttpResponse(
             stream_certificates_zip(snapshots, _language(request)), content_type="application/zip"
         )
-        return set_download_name(response, safe_download_name("Zertifikate", cohort.number, extension="zip"))
+        return set_download_name(response, safe_download_name(self.file_prefix, cohort.number, extension="zip"))
+
+
+class CohortAttendanceZipView(CohortZipView):
+    """All current Teilnahmebescheinigungen of the cohort as one ZIP, streamed like the certificates."""
+
+    kind = DocumentKind.ATTENDANCE
+    file_prefix = "Teilnahmebescheinigungen"
+
+    def nothing_yet(self) -> str:
+        return _("No Teilnahmebescheinigung has been issued in this cohort yet.")
 
 
 # --- One participant -------------------------------------------------------------------------------
@@ -105,13 +144,20 @@ class EnrolmentCertificateView(EnrolmentMixin, TemplateView):
     def get_context_data(self, **kwargs):
         enrolment = self.get_permission_object()
         user = self.request.user
-        history = selectors.certificate_history(enrolment)
+        history = list(selectors.certificate_history(enrolment))
         can_see_history = user.has_perm("certificates.issue_certificate", enrolment)
-        current = next((c for c in history if c.status == CertificateStatus.VALID), None)
+        latest = selectors.latest_documents(reversed(history))
+        last = latest.get((enrolment.pk, DocumentKind.CERTIFICATE))
+        attendance = latest.get((enrolment.pk, DocumentKind.ATTENDANCE))
         context = super().get_context_data(
             enrolment=enrolment,
             eligibility=eligibility_for_enrolment(enrolment),
-            current=current,
+            current=last if last is not None and last.is_valid else None,
+            revoked=last if last is not None and last.status == CertificateStatus.REVOKED else None,
+            attendance=attendance if attendance is not None and attendance.is_valid else None,
+            attendance_revoked=(
+                attendance if attendance is not None and attendance.status == CertificateStatus.REVOKED else None
+            ),
             can_issue=can_see_history,
             **kwargs,
         )
@@ -144,6 +190,29 @@ class EnrolmentIssueView(EnrolmentMixin, FormView):
         return redirect("certificates:detail", pk=certificate.pk)
 
 
+class EnrolmentAttendanceIssueView(EnrolmentMixin, FormView):
+    """A Teilnahmebescheinigung for one participant, on request, whatever the checklist says."""
+
+    permission_required = "certificates.issue_attendance"
+    template_name = "certificates/issue_attendance.html"
+    form_class = IssueForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        enrolment = self.get_permission_object()
+        try:
+            document = services.attendance_issue(
+                enrolment=enrolment, by=self.request.user, language=form.cleaned_data["language"]
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Teilnahmebescheinigung %(number)s was issued.") % {"number": document.number})
+        return redirect("certificates:detail", pk=document.pk)
+
+
 # --- One certificate -------------------------------------------------------------------------------
 
 
@@ -170,7 +239,17 @@ class CertificateDownloadView(CertificateMixin, View):
     def get(self, request, pk):
         certificate = self.get_permission_object()
         language = _language(request)
-        pdf = CertificateRenderer(certificate.snapshot, language).render()
+        # A copy downloaded after the document stopped being valid says so on every page.
+        revoked_on = superseded_by = None
+        if certificate.status == CertificateStatus.REVOKED:
+            revoked_on = timezone.localtime(certificate.revoked_at).date().isoformat()
+        elif certificate.status == CertificateStatus.SUPERSEDED:
+            superseded_by = (
+                Certificate.objects.filter(supersedes_id=certificate.pk).values_list("number", flat=True).first()
+            ) or "?"
+        pdf = CertificateRenderer(
+            certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by
+        ).render()
         response = HttpResponse(pdf, content_type="application/pdf")
         attachment = bool(request.GET.get("download"))
         return set_download_name(response, pdf_filename(certificate.snapshot, language), attachment=attachment)
@@ -223,6 +302,38 @@ class ReissueView(CertificateMixin, FormView):
         messages.success(
             self.request,
             _("Certificate %(new)s was issued and supersedes %(old)s.") % {"new": new.number, "old": old.number},
+        )
+        return redirect("certificates:detail", pk=new.pk)
+
+
+class IssueAgainView(CertificateMixin, FormView):
+    """After a revocation: staff decide to issue again for the same person, with their reason."""
+
+    permission_required = "certificates.issue_again_certificate"
+    template_name = "certificates/issue_again.html"
+    form_class = IssueAgainForm
+
+    def get_initial(self):
+        return {"language": self.get_permission_object().language}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
+
+    def form_valid(self, form):
+        old = self.get_permission_object()
+        try:
+            new = services.certificate_issue_again(
+                certificate=old,
+                reason=form.cleaned_data["reason"],
+                language=form.cleaned_data["language"],
+                by=self.request.user,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(new)s was issued again after the revocation of %(old)s.") % {"new": new.number, "old": old.number},
         )
         return redirect("certificates:detail", pk=new.pk)
 

@@ -1,6 +1,8 @@
 """Demo part of the certificates: every participant of the finished runs whom the requirement engine
 finds eligible gets a certificate, issued through the service on the Friday after the run ended. One
 certificate is revoked with a reason, and one is superseded by a corrected reissue (a misspelt name).
+Everyone of the finished runs who did not get the Zertifikat – the participant who withdrew among them –
+gets a Teilnahmebescheinigung on the same day.
 
 Runs after the attendance and placement steps: who is eligible follows from their data, never from here.
 """
@@ -11,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from certificates import services
 from certificates.eligibility import eligibility_for_cohort
-from certificates.models import CODE_ALPHABET, CODE_LENGTH
+from certificates.models import CODE_ALPHABET, CODE_LENGTH, DocumentKind
+from certificates.selectors import documents_of_cohort
 from courses import services as course_services
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -66,11 +69,27 @@ def build_certificates(world) -> None:
                 )
                 revoked = certificate
                 break
+        attendance = _attendance_certificates(finished, by)
     world.summary.append(
         f"{len(issued)} certificates issued"
         + (f", {revoked.number} revoked" if revoked else "")
         + (f", {superseded.number} superseded" if superseded else "")
+        + f", {len(attendance)} Teilnahmebescheinigungen"
     )
+
+
+def _attendance_certificates(finished, by) -> list:
+    """A Teilnahmebescheinigung for everyone of a finished run who holds no Zertifikat and is not eligible
+    for one (withdrew, missed a minimum, finished without every requirement), a week after the run. Whoever
+    had a certificate revoked is left to staff, as cohort issuing does."""
+    issued = []
+    for cohort in finished:
+        documents = documents_of_cohort(cohort)
+        for enrolment_id, eligibility in eligibility_for_cohort(cohort).items():
+            if eligibility.eligible or (enrolment_id, DocumentKind.CERTIFICATE) in documents:
+                continue
+            issued.append(services.attendance_issue(enrolment=eligibility.enrolment, by=by, at=_issue_day(cohort)))
+    return issued
 
 
 STEPS = [build_certificates]

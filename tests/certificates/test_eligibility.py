@@ -20,14 +20,21 @@ def codes(eligibility, met=None):
 def test_everything_met(eligible):
     result = eligibility_for_enrolment(eligible)
     assert result.eligible
-    assert codes(result) == ["enrolment", "attendance", "attendance", "placement_hours", "prerequisites"]
+    assert codes(result) == [
+        "enrolment",
+        "measure_over",
+        "attendance",
+        "attendance",
+        "placement_hours",
+        "prerequisites",
+    ]
     assert result.missing == []
 
 
 def test_nothing_recorded_yet(enrolment):
     result = eligibility_for_enrolment(enrolment)
     assert not result.eligible
-    assert codes(result, met=False) == ["attendance", "attendance", "placement_hours", "prerequisites"]
+    assert codes(result, met=False) == ["measure_over", "attendance", "attendance", "placement_hours", "prerequisites"]
     assert "No placement has been arranged yet." in result.reasons()
 
 

@@ -36,7 +36,7 @@ def test_issue_freezes_everything_printed(eligible, staff, settings):
     assert snapshot["participant"]["date_of_birth"] == participant.date_of_birth.isoformat()
     assert snapshot["funding_body"] == "Kreisjobcenter Coesfeld"
     assert snapshot["language"] == "de"
-    assert snapshot["template_version"] == 1
+    assert snapshot["template_version"] == 2 and snapshot["kind"] == "certificate"
     assert snapshot["qr_rows"] == qr_rows_for(snapshot["verification_url"])  # encoded once, at issue time
     assert [m["title"] for m in snapshot["modules"]] == ["Bildungsgrundsätze", "Kinderrechte"]
     assert [m["attended_units"] for m in snapshot["modules"]] == ["40.0", "20.0"]
@@ -98,7 +98,9 @@ def test_the_database_refuses_a_second_valid_certificate(eligible, staff):
 
 def test_ineligible_is_refused_with_the_reasons(enrolment, staff):
     attend(enrolment, "0.5")
-    with pytest.raises(DomainError, match="does not meet every requirement yet: 50 % attended"):
+    with pytest.raises(
+        DomainError, match="does not meet every requirement yet: Module 1 Bildungsgrundsätze: 50 % attended"
+    ):
         services.certificate_issue(enrolment=enrolment, by=staff)
     assert not Certificate.objects.exists()
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from certificates.pdf import (
     CertificateRenderer,
+    DocumentRenderer,
     draw_qr,
     format_number,
     qr_rows_for,
@@ -158,8 +159,8 @@ def test_zip_is_streamed_one_certificate_at_a_time():
 
 def test_zip_draws_the_next_certificate_only_when_asked(monkeypatch):
     drawn = []
-    render = CertificateRenderer.render
-    monkeypatch.setattr(CertificateRenderer, "render", lambda self: drawn.append(1) or render(self))
+    render = DocumentRenderer.render
+    monkeypatch.setattr(DocumentRenderer, "render", lambda self: drawn.append(1) or render(self))
     stream = stream_certificates_zip([sample_snapshot(number=f"IB-2026-{i:04d}") for i in range(1, 4)])
     first = next(stream)
     assert len(drawn) == 1

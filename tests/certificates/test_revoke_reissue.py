@@ -32,10 +32,22 @@ def test_revoke(certificate, staff):
         services.certificate_revoke(certificate=certificate, reason="again", by=staff)
 
 
-def test_after_revoking_a_new_certificate_may_be_issued(certificate, eligible, staff):
+def test_after_revoking_plain_issuing_is_refused_and_issuing_again_needs_a_reason(certificate, eligible, staff):
     services.certificate_revoke(certificate=certificate, reason="Issued too early", by=staff)
-    again = services.certificate_issue(enrolment=eligible, by=staff)
+    with pytest.raises(DomainError, match=f"{certificate.number} was revoked"):
+        services.certificate_issue(enrolment=eligible, by=staff)
+    with pytest.raises(DomainError, match="reason"):
+        services.certificate_issue_again(certificate=certificate, reason=" ", by=staff)
+    again = services.certificate_issue_again(certificate=certificate, reason="Hours now confirmed", by=staff)
     assert again.status == CertificateStatus.VALID and again.number != certificate.number
+    assert again.supersedes == certificate and again.correction_reason == "Hours now confirmed"
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED  # the revocation stays on record
+    with pytest.raises(DomainError, match="Only a revoked document"):
+        services.certificate_issue_again(certificate=again, reason="again", by=staff)
+    services.certificate_revoke(certificate=again, reason="Wrong again", by=staff)
+    with pytest.raises(DomainError, match="already been followed"):
+        services.certificate_issue_again(certificate=certificate, reason="the old one", by=staff)
 
 
 def test_reissue_supersedes_with_corrected_data(certificate, eligible, staff):

@@ -113,3 +113,21 @@ def test_german_page(client, certificate):
         HTTP_ACCEPT_LANGUAGE="de",
     )
     assert "Dieses Zertifikat ist gültig." in response.content.decode()
+
+
+def test_superseded_names_its_successor_and_nothing_else(client, eligible, staff):
+    old = services.certificate_issue(enrolment=eligible, by=staff)
+    new = services.certificate_reissue(certificate=old, reason="Name korrigiert", by=staff)
+    text = client.get(reverse("certificates:verify_code", kwargs={"code": old.verification_code})).content.decode()
+    assert "superseded" in text and new.number in text
+    assert new.verification_code not in text and new.grouped_code not in text
+    valid = client.get(reverse("certificates:verify_code", kwargs={"code": new.verification_code})).content.decode()
+    assert "This certificate is valid." in valid and "Certificate" in valid
+
+
+def test_revoked_then_issued_again_does_not_name_the_new_one(client, eligible, staff):
+    old = services.certificate_issue(enrolment=eligible, by=staff)
+    services.certificate_revoke(certificate=old, reason="Fehler", by=staff)
+    new = services.certificate_issue_again(certificate=old, reason="korrigiert", by=staff)
+    text = client.get(reverse("certificates:verify_code", kwargs={"code": old.verification_code})).content.decode()
+    assert "was revoked on" in text and new.number not in text

@@ -154,3 +154,67 @@ def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code
     expect(visitor.get_by_role("status")).to_contain_text(revoked)
     expect(visitor.get_by_role("status")).not_to_contain_text(t("This certificate is valid."))
     axe_check(visitor)
+
+
+def test_staff_issue_a_teilnahmebescheinigung_to_a_participant_who_withdrew_and_anyone_checks_it(
+    new_page, live_server, settings, tmp_path
+):
+    """Journey 6: Amina Haddad left early. Staff see on the cohort's certificate page why she cannot get
+    the Zertifikat, issue her a Teilnahmebescheinigung, and its PDF says what she attended, when she left,
+    and that it is no Zertifikat. An anonymous visitor opens the address from its QR code and sees it valid
+    and which kind of document it is."""
+    from courses import services as course_services
+
+    settings.SITE_URL = live_server.url
+    world, cohort, people = finished_cohort_with_results()
+    amina = course_services.enrolment_withdraw(
+        enrolment=people["amina"], on=datetime.date(2026, 4, 10), reason="Umzug nach Hamm", by=world.staff
+    )
+
+    page = new_page()
+    login(page, "mitarbeiterin")
+    page.goto(f"/zertifikate/kohorte/{cohort.pk}/")
+    table = page.get_by_role("region", name=t("Requirements per participant"))
+    amina_row = table.get_by_role("row").filter(has_text="Haddad")
+    expect(amina_row).to_contain_text(t("Withdrew on %(date)s.", date="10.04.2026"))
+    axe_check(page)
+    amina_row.get_by_role("link", name=re.compile(t("Certificate of attendance"))).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(t("Issue a certificate of attendance"))
+    axe_check(page)
+    page.get_by_role("button", name=t("Issue certificate of attendance")).click()
+
+    document = Certificate.objects.get(enrolment=amina, kind="attendance")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(document.number)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(t("Certificate of attendance"))
+    axe_check(page)
+    response = page.request.get(page.get_by_role("link", name=t("PDF"), exact=True).get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "teilnahmebescheinigung.pdf"
+    pdf.write_bytes(response.body())
+    pages = pdf_pages_as_png(pdf, tmp_path / "pages", dpi=150)
+    assert len(pages) == 1
+    save_screenshot_file(pages[0], "certificate-of-attendance")
+    text = pdf_text(pdf)
+    for expected in [
+        "Teilnahmebescheinigung",
+        "Amina Haddad",
+        "kein Zertifikat",
+        "vom 02.02.2026 bis 10.04.2026",
+        "10.04.2026",
+        document.number,
+    ]:
+        assert expected in text, f"{expected!r} is not printed:\n{text}"
+    assert "erfolgreich" not in text
+
+    # Anyone with the paper scans its QR code: valid, and it says it is a Teilnahmebescheinigung.
+    (url,) = read_qr_codes(pages[0])
+    assert url == document.snapshot["verification_url"]
+    visitor = new_page(viewport=DESKTOP)
+    visitor.goto(url)
+    expect(visitor.get_by_role("status")).to_contain_text(t("This certificate of attendance is valid."))
+    main = visitor.get_by_role("main")
+    expect(main).to_contain_text("Amina Haddad")
+    expect(main).to_contain_text(document.number)
+    expect(main).to_contain_text(t("Certificate of attendance"))
+    axe_check(visitor)
+    screenshot(visitor, "verification-attendance")

@@ -12,6 +12,7 @@ def extend_world(world):
     world.certificate = Certificate.objects.create(
         enrolment=world.enrolment,
         number="IB-2026-0042",
+        prefix="IB",
         year=2026,
         sequence=42,
         verification_code="7K3QH9M2XR4TJW8P",
@@ -19,6 +20,41 @@ def extend_world(world):
         snapshot=sample_snapshot(),
         issued_at=timezone.now(),
         issued_by=world.users["staff"],
+    )
+    # A Teilnahmebescheinigung (for the cohort's ZIP) and a revoked one before it (for "issue again").
+    attendance = {"template_version": 2, "kind": "attendance"}
+    attendance_period = {"from": "2026-02-02", "until": "2026-06-26", "left_on": None}
+    world.revoked_attendance = Certificate.objects.create(
+        enrolment=world.enrolment,
+        kind="attendance",
+        number="IB-2026-0043",
+        prefix="IB",
+        year=2026,
+        sequence=43,
+        verification_code="8K3QH9M2XR4TJW8P",
+        template_version=2,
+        snapshot=sample_snapshot(number="IB-2026-0043", attendance=attendance_period, **attendance),
+        issued_at=timezone.now(),
+        issued_by=world.users["staff"],
+        status="revoked",
+        revoked_at=timezone.now(),
+        revoked_by=world.users["staff"],
+        revocation_reason="Falsches Datum",
+    )
+    Certificate.objects.create(
+        enrolment=world.enrolment,
+        kind="attendance",
+        number="IB-2026-0044",
+        prefix="IB",
+        year=2026,
+        sequence=44,
+        verification_code="9K3QH9M2XR4TJW8P",
+        template_version=2,
+        snapshot=sample_snapshot(number="IB-2026-0044", attendance=attendance_period, **attendance),
+        issued_at=timezone.now(),
+        issued_by=world.users["staff"],
+        supersedes=world.revoked_attendance,
+        correction_reason="Datum korrigiert",
     )
 
 
@@ -46,4 +82,8 @@ ENTRIES = {
     "certificates:download": allow("staff", "participant", kwargs=_certificate),
     "certificates:revoke": allow("staff", kwargs=_certificate),
     "certificates:reissue": allow("staff", kwargs=_certificate),
+    "certificates:issue_again": allow("staff", kwargs=lambda w: {"pk": w.revoked_attendance.pk}),
+    "certificates:issue_attendance": allow("staff", kwargs=_enrolment),
+    "certificates:cohort_issue_attendance": allow("staff", kwargs=_cohort),
+    "certificates:cohort_attendance_zip": allow("staff", kwargs=_cohort),
 }
