@@ -769,6 +769,7 @@ class CertificateRegisterResource(_TitledResource):
     """Every certificate of a cohort, valid, revoked or superseded: the register the funder may inspect."""
 
     number = fields.Field(attribute="number", column_name="number")
+    kind = fields.Field(column_name="kind")
     issued_on = fields.Field(column_name="issued_on")
     family_name = fields.Field(attribute="enrolment__participant__family_name", column_name="family_name")
     given_name = fields.Field(attribute="enrolment__participant__given_name", column_name="given_name")
@@ -785,6 +786,7 @@ class CertificateRegisterResource(_TitledResource):
     class Meta:
         export_order = (
             "number",
+            "kind",
             "issued_on",
             "family_name",
             "given_name",
@@ -801,6 +803,7 @@ class CertificateRegisterResource(_TitledResource):
     def titles(self):
         return {
             "number": _("Certificate number"),
+            "kind": _("Document"),
             "issued_on": _("Issued on"),
             "family_name": PARTICIPANT_COLUMNS["family_name"],
             "given_name": PARTICIPANT_COLUMNS["given_name"],
@@ -821,6 +824,9 @@ class CertificateRegisterResource(_TitledResource):
 
     def dehydrate_status(self, certificate):
         return certificate.get_status_display()
+
+    def dehydrate_kind(self, certificate):
+        return certificate.get_kind_display()
 
 
 def _local_date(moment) -> str:

@@ -74,7 +74,8 @@ def test_certificate_register(client, staff, enrolment, supervisor):
     client.force_login(staff)
     rows = _xlsx_rows(client.get(reverse("spreadsheets:export_certificates", args=[enrolment.cohort_id, "xlsx"])))
     assert rows[1][0] == certificate.number
-    assert rows[1][7] == certificate.verification_code
+    assert rows[1][1] == certificate.get_kind_display()
+    assert rows[1][8] == certificate.verification_code
 
 
 @pytest.mark.parametrize("kind", ["export_roster", "export_attendance", "export_hours", "export_certificates"])
