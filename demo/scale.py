@@ -1027,6 +1027,7 @@ class ScaleGenerator:
                     pk=first + n,
                     enrolment_id=e.pk,
                     number=number,
+                    prefix=prefix,
                     year=year,
                     sequence=sequences[year],
                     verification_code=code,

@@ -239,6 +239,7 @@ def _certificates(enrolments, by, tag):
             Certificate(
                 enrolment=e,
                 number=f"IB-{year}-{offset + i + 1:04d}",
+                prefix="IB",
                 year=year,
                 sequence=offset + i + 1,
                 verification_code=f"{'S' if tag == 'small' else 'B'}{i:015d}",
