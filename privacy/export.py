@@ -29,6 +29,21 @@ def _date(iso: str | None) -> str:
     return f"{text} {iso[11:16]}" if len(iso) > 10 else text
 
 
+class _CellParagraph(Paragraph):
+    """A table cell's Paragraph that lays its lines out once per width. A table split over pages measures its
+    remaining rows again on every page (each cell was broken into lines about four times over a long
+    history); the lines at a given width never change, so the first layout is kept."""
+
+    _wrapped_at = None
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth == self._wrapped_at:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
 class _Doc:
     def __init__(self):
         regular, bold = register_fonts()
@@ -60,7 +75,7 @@ class _Doc:
                 return text
             if width is not None and stringWidth(text, self.cell.fontName, self.cell.fontSize) <= width - 12:
                 return text
-        return Paragraph(escape(text).replace("\n", "<br/>"), self.cell)
+        return _CellParagraph(escape(text).replace("\n", "<br/>"), self.cell)
 
     def table(self, head, rows, widths=None):
         if not rows:
