@@ -11,5 +11,6 @@ urlpatterns = [
     path("praxis/", include("placements.urls")),
     path("zertifikate/", include("certificates.urls")),
     path("tabellen/", include("spreadsheets.urls")),
+    path("benachrichtigungen/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]
