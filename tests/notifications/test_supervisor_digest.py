@@ -13,6 +13,7 @@ from tests.placements.conftest import log
 def run_digest(today="2026-03-02"):
     return supervisor_digest.call(today=today)
 
+
 pytestmark = pytest.mark.django_db
 
 
