@@ -141,7 +141,7 @@ def tell_certificate_issued(certificate_id: int) -> bool:
         email=email,
         organisation=certificate.enrolment.cohort.site.organisation,
         params={"given_name": participant.given_name, "number": certificate.number, "document": str(kind_label)},
-        link=reverse("certificates:detail", args=[certificate.pk]),
+        link=reverse("certificates:download", args=[certificate.pk]),
         once=f"certificate:{certificate.pk}",
     )
     return made is not None
