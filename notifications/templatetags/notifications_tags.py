@@ -22,3 +22,14 @@ def isodate(value) -> str:
         return short_date(datetime.date.fromisoformat(str(value)))
     except ValueError:
         return str(value)
+
+
+@register.simple_tag
+def zip_is_prepared(cohort) -> bool:
+    """True when the cohort has more certificates than PREPARED_ZIP_THRESHOLD: its ZIP is then prepared in the
+    background instead of streamed (one count query)."""
+    from django.conf import settings
+
+    from certificates.selectors import certificates_of_cohort
+
+    return certificates_of_cohort(cohort).count() > settings.PREPARED_ZIP_THRESHOLD
