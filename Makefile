@@ -48,7 +48,7 @@ fixtures: install
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py build_demo
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py dumpdata --indent 1 \
-		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry \
+		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry --exclude django_tasks_db \
 		-o fixtures/demo.json
 	rm -f /tmp/demo-fixture.sqlite3
 

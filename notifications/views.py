@@ -103,7 +103,9 @@ class SupervisorLinkView(TemplateView):
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, status=410 if self.invalid else 200, **kwargs)
         response["X-Robots-Tag"] = "noindex"
-        response["Referrer-Policy"] = "no-referrer"  # the token must not leave in a Referer header
+        # The token must not leave in a Referer header to other sites; "no-referrer" would also blank the
+        # Origin of the page's own forms, which CSRF protection then refuses.
+        response["Referrer-Policy"] = "same-origin"
         return _no_store(response)
 
     def get_context_data(self, **kwargs):
