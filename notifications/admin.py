@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
 
+from . import kinds
 from .jobs import RetryScheduled
 from .models import EmailPreference, FailedTask, KindSwitch, Notification, PreparedDownload
 
@@ -31,8 +33,15 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(KindSwitch)
 class KindSwitchAdmin(admin.ModelAdmin):
+    """A row with "enabled" unticked switches the kind off for the organisation."""
+
     list_display = ("organisation", "kind", "enabled")
     list_filter = ("kind", "enabled")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            return forms.ChoiceField(choices=kinds.choices(), label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 admin.site.register(EmailPreference)

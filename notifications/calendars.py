@@ -33,6 +33,7 @@ def _fingerprint(session) -> str:
     return f"{session.date}|{session.start_time}|{session.end_time}|{session.module_id}|{session.topic}"[:200]
 
 
+@transaction.atomic
 def session_changed(session) -> bool:
     """Record a saved session; True if calendars (and participants) have something new to learn."""
     fingerprint = _fingerprint(session)
@@ -58,6 +59,7 @@ def session_changed(session) -> bool:
     return True
 
 
+@transaction.atomic
 def session_cancelled(session) -> None:
     revision, _ = SessionRevision.objects.get_or_create(
         session_id=session.pk,
