@@ -30,7 +30,10 @@ run: setup
 	@echo "    teilnehmerin   participant (Nguyễn Thị Lan)"
 	@echo "    admin          administrator (Django admin at /admin/)"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py enqueue_daily
+	@# The task worker (e-mails, digests, prepared downloads) runs beside the web server and stops with it.
+	$(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
@@ -45,7 +48,7 @@ fixtures: install
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py build_demo
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py dumpdata --indent 1 \
-		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry \
+		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry --exclude django_tasks_db \
 		-o fixtures/demo.json
 	rm -f /tmp/demo-fixture.sqlite3
 

@@ -56,9 +56,13 @@ INSTALLED_APPS = [
     "placements",
     "certificates",
     "spreadsheets",
+    "notifications",
     "outcomes",
     "privacy",
     "demo",
+    "django_tasks",
+    # After notifications: its db_worker (which first takes back the tasks a killed worker left) wins.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -227,3 +231,22 @@ LOGGING = {
 INVITATION_TIMEOUT_DAYS = int(os.environ.get("INVITATION_TIMEOUT_DAYS", "14"))
 INVITATION_CODE_MAX_ATTEMPTS = int(os.environ.get("INVITATION_CODE_MAX_ATTEMPTS", "5"))
 ACCOUNT_INACTIVITY_DAYS = int(os.environ.get("ACCOUNT_INACTIVITY_DAYS", "365"))  # 0 switches it off
+# Background work (docs/notifications.md): Django's task framework. The database backend with
+# `manage.py db_worker` by default; TASKS_BACKEND=rq puts the queue on Redis (REDIS_URL) for several hosts.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_BASE_SECONDS = int(os.environ.get("TASK_RETRY_BASE_SECONDS", "60"))  # doubles with each attempt
+
+# Notifications (docs/notifications.md).
+NOTIFICATION_HOURS_WAITING_DAYS = int(os.environ.get("NOTIFICATION_HOURS_WAITING_DAYS", "3"))
+SUPERVISOR_LINK_MAX_AGE_DAYS = int(os.environ.get("SUPERVISOR_LINK_MAX_AGE_DAYS", "14"))
+# Cohort ZIPs with more certificates than this are prepared in the background instead of streamed.
+PREPARED_ZIP_THRESHOLD = int(os.environ.get("PREPARED_ZIP_THRESHOLD", "40"))
+PREPARED_DOWNLOAD_RETENTION_DAYS = int(os.environ.get("PREPARED_DOWNLOAD_RETENTION_DAYS", "7"))

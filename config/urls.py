@@ -13,5 +13,6 @@ urlpatterns = [
     path("tabellen/", include("spreadsheets.urls")),
     path("datenschutz/", include("privacy.urls")),
     path("verbleib/", include("outcomes.urls")),
+    path("benachrichtigungen/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -302,6 +302,8 @@ class HourEntryEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     # The entry's values after the action (and before, for corrections), so the history stands on its own.
     details = models.JSONField(_("details"), default=dict, blank=True)
+    # Decided through the signed link of the supervisor's e-mail digest, without logging in.
+    via_link = models.BooleanField(_("via link"), default=False)
 
     class Meta:
         verbose_name = _("hour entry event")

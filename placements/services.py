@@ -648,33 +648,35 @@ def _refuse_unless_pending(entry: HourEntry) -> None:
     )
 
 
-def _decide(entry: HourEntry, *, status: str, reason: str, by) -> HourEntry:
+def _decide(entry: HourEntry, *, status: str, reason: str, by, via_link: bool = False) -> HourEntry:
     entry.status = status
     entry.rejection_reason = reason
     entry.decided_by = by
     entry.decided_at = timezone.now()
     entry.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
     action = HourEntryAction.CONFIRMED if status == HourEntryStatus.CONFIRMED else HourEntryAction.REJECTED
-    HourEntryEvent.objects.create(entry=entry, action=action, by=by, note=reason, details=_entry_snapshot(entry))
-    if status == HourEntryStatus.REJECTED:
-        transaction.on_commit(lambda: notifications.send_rejection_notice(entry.pk))
+    HourEntryEvent.objects.create(
+        entry=entry, action=action, by=by, note=reason, details=_entry_snapshot(entry), via_link=via_link
+    )
+    notifications.announce_decision(entry)
     return entry
 
 
 @transaction.atomic
-def hours_confirm(*, entry: HourEntry, by) -> HourEntry:
-    """A supervisor confirms one entry. The row lock makes a second, simultaneous decision see the first."""
+def hours_confirm(*, entry: HourEntry, by, via_link: bool = False) -> HourEntry:
+    """A supervisor confirms one entry. The row lock makes a second, simultaneous decision see the first.
+    ``via_link``: decided through the signed link of the e-mail digest (kept in the history)."""
     locked = _lock_entries([entry.pk])
     if not locked:
         raise DomainError(_("This entry no longer exists."))
     entry = locked[0]
     _refuse_unless_supervisor(entry, by)
     _refuse_unless_pending(entry)
-    return _decide(entry, status=HourEntryStatus.CONFIRMED, reason="", by=by)
+    return _decide(entry, status=HourEntryStatus.CONFIRMED, reason="", by=by, via_link=via_link)
 
 
 @transaction.atomic
-def hours_reject(*, entry: HourEntry, reason: str, by) -> HourEntry:
+def hours_reject(*, entry: HourEntry, reason: str, by, via_link: bool = False) -> HourEntry:
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Please give a reason for the rejection."), field="reason")
@@ -684,7 +686,7 @@ def hours_reject(*, entry: HourEntry, reason: str, by) -> HourEntry:
     entry = locked[0]
     _refuse_unless_supervisor(entry, by)
     _refuse_unless_pending(entry)
-    return _decide(entry, status=HourEntryStatus.REJECTED, reason=reason, by=by)
+    return _decide(entry, status=HourEntryStatus.REJECTED, reason=reason, by=by, via_link=via_link)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_e
 from courses import selectors as course_selectors
 from courses.models import Enrolment
 
-from . import pending_page, selectors, services
+from . import notifications, pending_page, selectors, services
 from .filters import PlacementFilter
 from .forms import (
     CancelForm,
@@ -518,7 +518,14 @@ class HourEntryRejectView(EntryMixin, FormView):
         except DomainError as error:
             apply_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The entry was rejected; the participant is told by email."))
+        if notifications.reaches_by_email(self.entry.placement.enrolment.participant, "hours_rejected"):
+            messages.success(self.request, _("The entry was rejected; the participant is told by email."))
+        else:
+            # Never claim an e-mail that is not sent (no address, opted out, or switched off).
+            messages.success(
+                self.request,
+                _("The entry was rejected. No e-mail reaches the participant: please tell them the reason yourself."),
+            )
         return HttpResponseRedirect(pending_entries_url(self.request))
 
 

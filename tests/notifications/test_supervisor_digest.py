@@ -1,20 +1,24 @@
-"""The daily email to supervisors with entries waiting for them."""
+"""The daily digest to supervisors with entries waiting for them (a task of enqueue_daily)."""
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from accounts.models import Role
+from notifications.tasks import supervisor_digest
 from placements import services
 from tests.factories import FacilityFactory, UserFactory
+from tests.placements.conftest import log
 
-from .conftest import log
+
+def run_digest(today="2026-03-02"):
+    return supervisor_digest.call(today=today)
+
 
 pytestmark = pytest.mark.django_db
 
 
 def test_digest_goes_to_supervisors_with_pending_entries_only(
-    active_placement, participant_user, supervisor, organisation, capsys
+    active_placement, participant_user, supervisor, organisation, django_capture_on_commit_callbacks
 ):
     supervisor.email = "petra@example.org"
     supervisor.preferred_language = "en"
@@ -23,8 +27,8 @@ def test_digest_goes_to_supervisors_with_pending_entries_only(
     FacilityFactory(organisation=organisation).supervisors.add(idle)
     log(active_placement, participant_user, day=-4)
     log(active_placement, participant_user, day=-3)
-    call_command("send_supervisor_digest")
-    assert "1 digest(s) sent." in capsys.readouterr().out
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_digest() == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["petra@example.org"]
@@ -33,18 +37,24 @@ def test_digest_goes_to_supervisors_with_pending_entries_only(
     assert "/praxis/bestaetigen/" in message.body
 
 
-def test_no_digest_when_nothing_is_pending(active_placement, participant_user, supervisor):
+def test_no_digest_when_nothing_is_pending(
+    active_placement, participant_user, supervisor, django_capture_on_commit_callbacks
+):
     supervisor.email = "petra@example.org"
     supervisor.save()
     services.hours_confirm(entry=log(active_placement, participant_user), by=supervisor)
-    call_command("send_supervisor_digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        run_digest()
     assert mail.outbox == []
 
 
-def test_digest_in_the_supervisors_language(active_placement, participant_user, supervisor):
+def test_digest_in_the_supervisors_language(
+    active_placement, participant_user, supervisor, django_capture_on_commit_callbacks
+):
     supervisor.email = "petra@example.org"
     supervisor.preferred_language = "de"
     supervisor.save()
     log(active_placement, participant_user)
-    call_command("send_supervisor_digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        run_digest()
     assert mail.outbox[0].subject == "1 Stundeneintrag wartet auf Ihre Bestätigung"

@@ -1,0 +1,84 @@
+"""A worker killed in the middle of a task (kill -9) loses nothing: started again, it runs the task to the end.
+
+Runs real `manage.py db_worker` processes on a database file of their own, so it takes some seconds."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def status(env) -> str:
+    out = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django_tasks_db.models import DBTaskResult; print(DBTaskResult.objects.get().status)",
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def start_worker(env):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--worker-id", "test-worker", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_a_killed_worker_finishes_the_task_after_restart(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.sqlite3'}", "DEBUG": "1"}
+    env.pop("TASKS_BACKEND", None)
+    manage(env, "migrate", "--noinput", "-v0")
+    folder = tmp_path / "work"
+    folder.mkdir()
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from tests.notifications.worker_tasks import wait_for_release as t; t.enqueue({str(folder)!r})",
+    )
+    worker = start_worker(env)
+    try:
+        assert wait_for(lambda: (folder / "started").exists()), "the worker never started the task"
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert status(env) == "RUNNING"  # left claimed by the dead worker
+    (folder / "release").write_text("go")
+    worker = start_worker(env)
+    try:
+        assert wait_for(lambda: (folder / "done").exists()), "the restarted worker did not run the task again"
+        assert wait_for(lambda: status(env) == "SUCCESSFUL")
+    finally:
+        worker.terminate()
+        worker.wait(10)
