@@ -16,6 +16,7 @@ from .eligibility import eligibility_for_enrolment
 from .forms import IssueForm, ReissueForm, RevokeForm, VerifyForm
 from .models import CertificateLanguage, CertificateStatus
 from .pdf import CertificateRenderer, pdf_filename, stream_certificates_zip
+from .signing import signed_pdf, zip_signer
 from .tables import CohortOverviewTable, HistoryTable
 
 
@@ -88,7 +89,8 @@ class CohortZipView(CohortMixin, View):
             messages.info(request, _("No certificates have been issued in this cohort yet."))
             return redirect("certificates:cohort_overview", pk=cohort.pk)
         response = StreamingHttpResponse(
-            stream_certificates_zip(snapshots, _language(request)), content_type="application/zip"
+            stream_certificates_zip(snapshots, _language(request), sign=zip_signer(cohort.site.organisation_id)),
+            content_type="application/zip",
         )
         return set_download_name(response, safe_download_name("Zertifikate", cohort.number, extension="zip"))
 
@@ -170,7 +172,7 @@ class CertificateDownloadView(CertificateMixin, View):
     def get(self, request, pk):
         certificate = self.get_permission_object()
         language = _language(request)
-        pdf = CertificateRenderer(certificate.snapshot, language).render()
+        pdf = signed_pdf(certificate, CertificateRenderer(certificate.snapshot, language).render())
         response = HttpResponse(pdf, content_type="application/pdf")
         attachment = bool(request.GET.get("download"))
         return set_download_name(response, pdf_filename(certificate.snapshot, language), attachment=attachment)
