@@ -25,7 +25,7 @@ import datetime
 import logging
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -46,12 +46,14 @@ class OrganisationKey:
     """One organisation's key material, loaded once: the private key (pyca), its certificate and chain
     (as asn1crypto objects for pyHanko), and the public JWK for the credentials' proofs."""
 
-    private_key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+    private_key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey = field(repr=False)
     certificate: asn1_x509.Certificate
     chain: tuple[asn1_x509.Certificate, ...]
     public_jwk: dict
     kid: str
     algorithm: str  # JOSE name: ES256 or RS256
+    # The same private key for jwcrypto (the credentials' proofs); never exported, never in a repr or log.
+    private_jwk: jwk.JWK = field(repr=False)
 
     @property
     def private_key_info(self) -> asn1_keys.PrivateKeyInfo:
@@ -132,6 +134,7 @@ def _load(entry: dict) -> OrganisationKey:
         public_jwk=public_jwk,
         kid=kid,
         algorithm=algorithm,
+        private_jwk=jwk.JWK.from_pyca(key),
     )
 
 

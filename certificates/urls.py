@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.CertificateDownloadView.as_view(), name="download"),
     path("<int:pk>/widerrufen/", views.RevokeView.as_view(), name="revoke"),
     path("<int:pk>/korrigieren/", views.ReissueView.as_view(), name="reissue"),
+    path("", include("certificates.credential_urls")),  # signed documents: docs/credentials.md
 ]

@@ -9,18 +9,15 @@ def eligible(enrolment, supervisor):
     return make_eligible(enrolment, supervisor=supervisor)
 
 
-@pytest.fixture(scope="session")
-def signing_key_dir(tmp_path_factory):
-    """A self-signed demo CA and one signing key ("default", used for every organisation), made once."""
-    from certificates.signing_keys import make_demo_keys
 
-    directory = tmp_path_factory.mktemp("signing")
-    make_demo_keys(directory, "default", "Bildungsträger Test gGmbH")
-    return directory
+@pytest.fixture
+def signing_key_dir(_test_signing_key):
+    return _test_signing_key
 
 
 @pytest.fixture
 def signing_keys(signing_key_dir, settings):
+    """The suite's test key (tests/conftest.py), with the per-process caches emptied before and after."""
     from certificates.signing import reset_signers
     from certificates.signing_keys import reset_keys
 
