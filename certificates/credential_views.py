@@ -269,4 +269,3 @@ class VerifyCredentialView(_CheckView):
     def organisation_matches(self, certificate) -> bool:
         # The credential names its issuer; a credential of one organisation cannot vouch for another's number.
         return certificate.organisation_id == self._organisation_id
-

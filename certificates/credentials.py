@@ -143,11 +143,18 @@ def build_credential(
             {
                 "type": ["Evidence"],
                 "name": labels["placement_evidence"],
-                "description": labels["hours"].format(facility=facility, confirmed=_hours(placement["confirmed_minutes"])),
+                "description": labels["hours"].format(
+                    facility=facility, confirmed=_hours(placement["confirmed_minutes"])
+                ),
             }
         )
     identifiers = [
-        {"type": "IdentityObject", "identityType": "name", "hashed": False, "identityHash": snapshot["participant"]["full_name"]}
+        {
+            "type": "IdentityObject",
+            "identityType": "name",
+            "hashed": False,
+            "identityHash": snapshot["participant"]["full_name"],
+        }
     ]
     if email:
         identifiers.append(email_identity(email, number))

@@ -9,7 +9,6 @@ def eligible(enrolment, supervisor):
     return make_eligible(enrolment, supervisor=supervisor)
 
 
-
 @pytest.fixture
 def signing_key_dir(_test_signing_key):
     return _test_signing_key

@@ -61,9 +61,7 @@ def test_credentials_are_valid_against_the_official_schema(language, placement, 
     snapshot = sample_snapshot(language=language)
     if not placement:
         snapshot["placement"] = None
-    credential = build_credential(
-        snapshot=snapshot, organisation_id=1, status_index=17, email="lan.nguyen@example.org"
-    )
+    credential = build_credential(snapshot=snapshot, organisation_id=1, status_index=17, email="lan.nguyen@example.org")
     assert schema_errors(credential) == []
     subject = credential["credentialSubject"]
     assert subject["licenseNumber"] == "IB-2026-0042"
@@ -164,7 +162,9 @@ def test_the_holder_downloads_credential_and_badge(client, participant_user, cer
     badge = client.get(reverse("certificates:credential_badge", kwargs={"pk": certificate.pk}))
     svg = badge.content.decode()
     assert badge["Content-Type"].startswith("image/svg+xml")
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"')
+    assert svg.startswith(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"'
+    )
     baked = re.search(r'<openbadges:credential verify="([^"]+)"></openbadges:credential>', svg).group(1)
     assert payload_of(baked)["credentialSubject"]["licenseNumber"] == certificate.number
     assert svg.count("<openbadges:credential") == 1

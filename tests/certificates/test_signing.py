@@ -165,3 +165,51 @@ def test_make_signing_key_makes_one_key_per_organisation_and_keeps_it(organisati
     reset_keys()
     assert organisation_key(organisation.pk).certificate.subject.native["common_name"] == organisation.name
     reset_keys()
+
+
+def _upload(pdf: bytes, name="Zertifikat.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, pdf, content_type="application/pdf")
+
+
+def test_the_check_page_reports_valid_revoked_and_altered_pdfs(
+    client, participant_user, staff, certificate, signing_keys
+):
+    client.force_login(participant_user)
+    pdf = client.get(reverse("certificates:download", kwargs={"pk": certificate.pk})).content
+    client.logout()
+    url = reverse("certificates:verify_pdf")
+    response = client.post(url, {"file": _upload(pdf)})
+    assert response.context["outcome"] == "valid"
+    assert certificate.holder_name in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert client.post(url, {"file": _upload(altered(pdf))}).context["outcome"] == "altered"
+    unsigned = CertificateRenderer(certificate.snapshot).render()
+    assert client.post(url, {"file": _upload(unsigned)}).context["outcome"] == "not_ours"
+    services.certificate_revoke(certificate=certificate, reason="Issued in error", by=staff)
+    response = client.post(url, {"file": _upload(pdf)})
+    assert response.context["outcome"] == "revoked"  # the signature still holds; the status decides
+
+
+def test_the_check_page_refuses_large_files_before_reading_them(client, german_client, signing_keys):
+    url = reverse("certificates:verify_pdf")
+    big = b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024)
+    response = client.post(url, {"file": _upload(big)})
+    assert "The file is larger than 2 MB." in response.content.decode()
+    assert "outcome" not in response.context
+    response = german_client.post(url, {"file": _upload(big)})
+    assert "Die Datei ist größer als 2 MB." in response.content.decode()
+    response = client.post(url, {"file": _upload(b"just text", "notes.pdf")})
+    assert response.context["outcome"] == "unreadable"
+
+
+def test_the_check_page_is_throttled_like_the_code_check(client, settings, signing_keys):
+    from certificates import throttle
+
+    url = reverse("certificates:verify_pdf")
+    for _ in range(throttle.MAX_FAILURES):
+        assert client.post(url, {"file": _upload(b"just text")}).status_code == 200
+    response = client.post(url, {"file": _upload(b"just text")})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
