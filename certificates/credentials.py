@@ -12,6 +12,7 @@ returns the public JWK) and ``typ: JWT``; the payload is the credential with the
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import hmac
 import json
@@ -65,7 +66,13 @@ LABELS = {
 
 
 def _site_url(name: str, **kwargs) -> str:
-    return settings.SITE_URL + reverse(name, kwargs=kwargs)
+    return _cached_url(settings.SITE_URL, name, tuple(sorted(kwargs.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_url(site_url: str, name: str, kwargs: tuple) -> str:
+    # reverse() was a third of a credential's cost; the few URLs per organisation never change.
+    return site_url + reverse(name, kwargs=dict(kwargs))
 
 
 def issuer_id(organisation_id: int) -> str:
