@@ -27,9 +27,8 @@ from certificates.signing_keys import organisation_key
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA = json.loads(
-    (Path(__file__).parent.parent / "data" / "openbadges" / "ob_v3p0_achievementcredential_schema.json").read_text()
-)
+SCHEMA_FILE = Path(__file__).parent.parent / "data" / "openbadges" / "ob_v3p0_achievementcredential_schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text()) if SCHEMA_FILE.is_file() else None  # see its README: licence
 
 
 @pytest.fixture
@@ -40,6 +39,8 @@ def certificate(eligible, staff):
 
 
 def schema_errors(credential: dict) -> list[str]:
+    if SCHEMA is None:
+        pytest.skip("The Open Badges schema is not in tests/data/openbadges (see its README).")
     validator = jsonschema.Draft201909Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
     return [error.message for error in validator.iter_errors(credential)]
 
