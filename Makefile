@@ -20,6 +20,7 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
+	$(PY) manage.py make_signing_key
 
 run: setup
 	@echo ""

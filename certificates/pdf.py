@@ -562,7 +562,7 @@ class _ZipChunks:
         return data
 
 
-def stream_certificates_zip(snapshots, language: str | None = None):
+def stream_certificates_zip(snapshots, language: str | None = None, sign=None):
     """One ZIP with a PDF per snapshot, named by certificate number, yielded piece by piece: each
     certificate's entry as soon as it is drawn, the central directory last. Memory holds one PDF, not the
     whole ZIP. Stored, not deflated: the PDFs' streams are already compressed, so deflating again would
@@ -571,7 +571,8 @@ def stream_certificates_zip(snapshots, language: str | None = None):
     with zipfile.ZipFile(writer, "w", compression=zipfile.ZIP_STORED) as archive:
         for snapshot in snapshots:
             info = zipfile.ZipInfo(pdf_filename(snapshot, language), date_time=_zip_time(snapshot))
-            archive.writestr(info, CertificateRenderer(snapshot, language).render())
+            pdf = CertificateRenderer(snapshot, language).render()
+            archive.writestr(info, sign(snapshot, pdf) if sign else pdf)  # sign: certificates.signing.zip_signer
             yield writer.take()
     yield writer.take()  # the central directory, written when the archive closes
 

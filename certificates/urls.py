@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("<int:pk>/widerrufen/", views.RevokeView.as_view(), name="revoke"),
     path("<int:pk>/korrigieren/", views.ReissueView.as_view(), name="reissue"),
     path("<int:pk>/erneut-ausstellen/", views.IssueAgainView.as_view(), name="issue_again"),
+    path("", include("certificates.credential_urls")),  # signed documents: docs/credentials.md
 ]

@@ -17,6 +17,7 @@ from .eligibility import eligibility_for_enrolment
 from .forms import IssueAgainForm, IssueForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate, CertificateLanguage, CertificateStatus, DocumentKind
 from .pdf import CertificateRenderer, pdf_filename, stream_certificates_zip
+from .signing import signed_pdf, zip_signer
 from .tables import CohortOverviewTable, HistoryTable
 
 
@@ -117,7 +118,8 @@ class CohortZipView(CohortMixin, View):
             messages.info(request, self.nothing_yet())
             return redirect("certificates:cohort_overview", pk=cohort.pk)
         response = StreamingHttpResponse(
-            stream_certificates_zip(snapshots, _language(request)), content_type="application/zip"
+            stream_certificates_zip(snapshots, _language(request), sign=zip_signer(cohort.site.organisation_id)),
+            content_type="application/zip",
         )
         return set_download_name(response, safe_download_name(self.file_prefix, cohort.number, extension="zip"))
 
@@ -247,9 +249,12 @@ class CertificateDownloadView(CertificateMixin, View):
             superseded_by = (
                 Certificate.objects.filter(supersedes_id=certificate.pk).values_list("number", flat=True).first()
             ) or "?"
-        pdf = CertificateRenderer(
-            certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by
-        ).render()
+        pdf = signed_pdf(
+            certificate,
+            CertificateRenderer(
+                certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by
+            ).render(),
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         attachment = bool(request.GET.get("download"))
         return set_download_name(response, pdf_filename(certificate.snapshot, language), attachment=attachment)

@@ -4,6 +4,7 @@ DEBUG defaults to on for the local demo (``make run``); with DEBUG off the produ
 a SECRET_KEY must be given, cookies are secure, and hosts must be listed.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -206,6 +207,12 @@ CERTIFICATE_VERIFY_MAX_FAILURES = int(os.environ.get("CERTIFICATE_VERIFY_MAX_FAI
 CERTIFICATE_VERIFY_WINDOW_SECONDS = int(os.environ.get("CERTIFICATE_VERIFY_WINDOW_SECONDS", "900"))
 # Number of reverse proxies in front of the app; behind one load balancer set 1, so throttling counts clients.
 CERTIFICATE_TRUSTED_PROXIES = int(os.environ.get("CERTIFICATE_TRUSTED_PROXIES", "0"))
+# Signed documents (docs/credentials.md): each organisation's key as {pk: {"pkcs12": path, "passphrase_env": NAME}}
+# or {pk: {"key": path, "certificate": path, "chain": [paths]}} (JSON in the environment); else the files that
+# `manage.py make_signing_key` writes into the key folder. A timestamp authority's URL makes signatures PAdES B-LT.
+CERTIFICATE_SIGNING_KEYS = json.loads(os.environ.get("CERTIFICATE_SIGNING_KEYS", "{}"))
+CERTIFICATE_SIGNING_KEY_DIR = Path(os.environ.get("CERTIFICATE_SIGNING_KEY_DIR", BASE_DIR / "var" / "signing"))
+CERTIFICATE_TIMESTAMP_URL = os.environ.get("CERTIFICATE_TIMESTAMP_URL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:

@@ -110,3 +110,25 @@ def superuser(db):
 def _tasks_run_at_once(settings):
     """Background tasks run at once in tests (the database worker is tested in tests/notifications)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_signing_key(tmp_path_factory):
+    """Every test signs with one throw-away key (self-signed demo CA), never with a developer's var/signing."""
+    from django.test import override_settings
+
+    from certificates.signing import reset_signers
+    from certificates.signing_keys import make_demo_keys, reset_keys
+
+    directory = tmp_path_factory.mktemp("signing")
+    make_demo_keys(directory, "default", "Bildungsträger Test gGmbH")
+    override = override_settings(
+        CERTIFICATE_SIGNING_KEY_DIR=directory, CERTIFICATE_SIGNING_KEYS={}, CERTIFICATE_TIMESTAMP_URL=""
+    )
+    override.enable()
+    reset_keys()
+    reset_signers()
+    yield directory
+    override.disable()
+    reset_keys()
+    reset_signers()

@@ -1,0 +1,301 @@
+"""PAdES signatures on the certificate PDFs (pyHanko), and their validation for the public check page.
+
+Every PDF we hand out carries a PAdES baseline signature of the issuing organisation (ETSI EN 319 142):
+B-B with the signing time in the signature dictionary; B-LT (a timestamp and the validation data embedded)
+when ``settings.CERTIFICATE_TIMESTAMP_URL`` names a timestamp authority. The signature covers the whole
+file; its reason is the certificate number, so the check page finds the certificate from the PDF alone.
+
+Speed (docs/benchmarks.md): pyHanko's plain ``sign_pdf`` loads the key and certificates on every call,
+builds the whole CMS container twice (a dry run to learn its size, then the real one), and rebuilds its
+constant parts from parsed certificate objects, which asn1crypto then copies and re-encodes field by
+field. Here the signer is built once per organisation and process, the space for the container is
+reserved from a size measured once, and the constant parts (the signer's identifier, the
+signing-certificate attribute, the certificate set) are encoded once and handed over as freshly loaded
+DER, which asn1crypto writes out without re-encoding. What is left per document is hashing the file, one
+signature and writing the incremental update.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import threading
+from dataclasses import dataclass
+
+from asn1crypto import cms, tsp
+from django.conf import settings
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.attributes import CMSAttributeProvider, SigningCertificateV2Provider
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.general import as_signing_certificate_v2
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from .signing_keys import OrganisationKey, organisation_key
+
+logger = logging.getLogger(__name__)
+
+FIELD_NAME = "Siegel"
+
+
+class _KnownSigningCertificate(CMSAttributeProvider):
+    """The signing-certificate-v2 attribute (RFC 5035) of a fixed certificate, encoded once."""
+
+    attribute_type = "signing_certificate_v2"
+
+    def __init__(self, der: bytes):
+        self._der = der
+
+    async def build_attr_value(self, dry_run=False):
+        return tsp.SigningCertificateV2.load(self._der)
+
+
+class CachedKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner with what does not change between documents prepared once: the private key
+    object (SimpleSigner re-reads it from DER for every signature), and the DER of the parts of the CMS
+    container that depend only on the certificate. Overrides internal methods: pyHanko is pinned below the
+    next minor version in pyproject.toml."""
+
+    def __init__(self, key: OrganisationKey):
+        super().__init__(
+            signing_cert=key.certificate,
+            signing_key=key.private_key_info,
+            cert_registry=SimpleCertificateStore.from_certs(key.certificates),
+        )
+        self._private_key = key.private_key
+        self._sid_der = cms.SignerIdentifier(
+            {
+                "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                    {"issuer": key.certificate.issuer, "serial_number": key.certificate.serial_number}
+                )
+            }
+        ).dump()
+        self._signing_certificate_der = as_signing_certificate_v2(key.certificate).dump()
+        self._certificate_ders = [
+            cms.CertificateChoices(name="certificate", value=certificate).dump() for certificate in key.certificates
+        ]
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+        from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+        from pyhanko.sign.general import get_pyca_cryptography_hash
+
+        hash_algorithm = get_pyca_cryptography_hash(digest_algorithm)
+        if isinstance(self._private_key, EllipticCurvePrivateKey):
+            return self._private_key.sign(data, ECDSA(hash_algorithm))
+        return self._private_key.sign(data, PKCS1v15(), hash_algorithm)
+
+    def _signed_attr_providers(self, *args, **kwargs):
+        for provider in super()._signed_attr_providers(*args, **kwargs):
+            if isinstance(provider, SigningCertificateV2Provider):
+                yield _KnownSigningCertificate(self._signing_certificate_der)
+            else:
+                yield provider
+
+    def signer_info(self, digest_algorithm: str, signed_attrs, signature):
+        return cms.SignerInfo(
+            {
+                "version": "v1",
+                "sid": cms.SignerIdentifier.load(self._sid_der),
+                "digest_algorithm": {"algorithm": digest_algorithm},
+                "signature_algorithm": self.get_signature_mechanism_for_digest(digest_algorithm),
+                "signed_attrs": signed_attrs,
+                "signature": signature,
+            }
+        )
+
+    def _package_signature(
+        self, *, digest_algorithm, cms_version, signed_attrs, signature, unsigned_attrs, encap_content_info
+    ):
+        sig_info = self.signer_info(digest_algorithm, signed_attrs, signature)
+        if unsigned_attrs is not None:
+            sig_info["unsigned_attrs"] = unsigned_attrs
+        signed_data = {
+            "version": cms_version,
+            "digest_algorithms": cms.DigestAlgorithms((sig_info["digest_algorithm"],)),
+            "encap_content_info": encap_content_info or {"content_type": "data"},
+            "certificates": [cms.CertificateChoices.load(der) for der in self._certificate_ders],
+            "signer_infos": [sig_info],
+        }
+        return cms.ContentInfo({"content_type": cms.ContentType("signed_data"), "content": cms.SignedData(signed_data)})
+
+
+@dataclass
+class _OrganisationSigner:
+    key: OrganisationKey
+    signer: CachedKeySigner
+    metadata: signers.PdfSignatureMetadata
+    timestamper: object
+    bytes_reserved: int | None = None
+
+    @property
+    def long_term(self) -> bool:
+        return self.timestamper is not None
+
+    def pdf_signer(self, number: str) -> signers.PdfSigner:
+        # A PdfSigner per document (cheap): its metadata is frozen and carries the certificate number.
+        metadata = dataclasses.replace(self.metadata, reason=number)
+        return signers.PdfSigner(metadata, signer=self.signer, timestamper=self.timestamper)
+
+
+def _timestamper():
+    url = getattr(settings, "CERTIFICATE_TIMESTAMP_URL", "")
+    if not url:
+        return None
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(url, timeout=getattr(settings, "CERTIFICATE_TIMESTAMP_TIMEOUT", 10))
+
+
+def _build(key: OrganisationKey) -> _OrganisationSigner:
+    timestamper = _timestamper()
+    options = {}
+    if timestamper is not None:
+        # B-LT: a timestamp token (B-T) plus the certificates and revocation data a reader needs in decades,
+        # embedded in the document security store. Our own chain is the trust anchor for collecting them.
+        from pyhanko_certvalidator import ValidationContext
+
+        options = {
+            "embed_validation_info": True,
+            "validation_context": ValidationContext(
+                trust_roots=[key.certificates[-1]], other_certs=list(key.certificates), allow_fetching=True
+            ),
+        }
+    metadata = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256", **options
+    )
+    return _OrganisationSigner(key=key, signer=CachedKeySigner(key), metadata=metadata, timestamper=timestamper)
+
+
+_signers: dict = {}
+_lock = threading.Lock()
+
+
+def _organisation_signer(organisation_id: int | None) -> _OrganisationSigner | None:
+    found = _signers.get(organisation_id)
+    if found is not None:
+        return found
+    key = organisation_key(organisation_id)
+    if key is None:
+        return None
+    with _lock:
+        found = _signers.get(organisation_id)
+        if found is None:
+            found = _signers[organisation_id] = _build(key)
+        return found
+
+
+def reset_signers() -> None:
+    with _lock:
+        _signers.clear()
+
+
+def sign_pdf_bytes(pdf: bytes, *, organisation_id: int | None, number: str) -> bytes:
+    """The PDF with the organisation's PAdES signature over all of it, or unchanged where the organisation
+    has no key (logged once by signing_keys)."""
+    signer = _organisation_signer(organisation_id)
+    if signer is None:
+        return pdf
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    pdf_signer = signer.pdf_signer(number)
+    if signer.bytes_reserved is None and not signer.long_term:
+        # The first signature measures the container (pyHanko's dry run); later ones reuse the size with a
+        # margin, which also covers an RSA or ECDSA signature a byte longer than the measured one.
+        output = pdf_signer.sign_pdf(writer)
+        signer.bytes_reserved = _reserved_size(output.getvalue())
+        return output.getvalue()
+    return pdf_signer.sign_pdf(writer, bytes_reserved=signer.bytes_reserved).getvalue()
+
+
+def _reserved_size(signed: bytes) -> int:
+    reader = PdfFileReader(io.BytesIO(signed), strict=False)
+    contents = reader.embedded_signatures[0].sig_object["/Contents"]
+    used = len(contents)
+    return used + 2 * (used // 4) + (used % 2)
+
+
+def signed_pdf(certificate, pdf: bytes) -> bytes:
+    """A certificate's rendered PDF, signed by its organisation (what the download views call)."""
+    # The number from the snapshot: the download view loads only the snapshot and what its permission reads.
+    return sign_pdf_bytes(pdf, organisation_id=certificate.organisation_id, number=certificate.snapshot["number"])
+
+
+def zip_signer(organisation_id: int | None):
+    """For the cohort ZIP: a function (snapshot, pdf) -> signed pdf for one organisation."""
+
+    def sign(snapshot: dict, pdf: bytes) -> bytes:
+        return sign_pdf_bytes(pdf, organisation_id=organisation_id, number=snapshot["number"])
+
+    return sign
+
+
+# --- Checking an uploaded PDF ------------------------------------------------------------------------------
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a certificate is about 40 KB; a scan is not what we check
+MAX_PAGES = 10
+
+
+class PdfVerdict:
+    """What the check page says about an uploaded PDF (the certificate's own status is looked up after)."""
+
+    SIGNED = "signed"  # our intact signature over the whole file: look up the certificate by number
+    ALTERED = "altered"  # our signature, but the file was changed after signing
+    NOT_OURS = "not_ours"  # no signature, or one not made with our key
+    UNREADABLE = "unreadable"  # not a PDF, or too large or too long to be ours
+
+
+@dataclass(frozen=True)
+class PdfCheck:
+    verdict: str
+    number: str = ""
+    signed_at: object = None
+
+
+def check_pdf(data: bytes) -> PdfCheck:
+    """Validates the signatures of an uploaded PDF with pyHanko. The caller has bounded the size; the page
+    count is checked before any signature is looked at. Never raises on bad input."""
+    if len(data) > MAX_UPLOAD_BYTES or not data.lstrip()[:5] == b"%PDF-":
+        return PdfCheck(PdfVerdict.UNREADABLE)
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        pages = int(reader.root["/Pages"].get("/Count", 0))
+        if pages < 1 or pages > MAX_PAGES:
+            return PdfCheck(PdfVerdict.UNREADABLE)
+        signatures = list(reader.embedded_signatures)
+    except Exception:  # noqa: BLE001 - any parse error of a hostile file is "unreadable", never a 500
+        logger.info("An uploaded PDF could not be parsed.", exc_info=True)
+        return PdfCheck(PdfVerdict.UNREADABLE)
+    for embedded in signatures:
+        try:
+            verdict = _check_signature(embedded)
+        except Exception:  # noqa: BLE001 - a damaged signature container
+            logger.info("A signature in an uploaded PDF could not be validated.", exc_info=True)
+            verdict = None
+        if verdict is not None:
+            return verdict
+    return PdfCheck(PdfVerdict.NOT_OURS)
+
+
+def _our_certificate_digests() -> set[bytes]:
+    from .signing_keys import all_public_keys
+
+    return {key.certificate.sha256 for key in all_public_keys()}
+
+
+def _check_signature(embedded) -> PdfCheck | None:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    signer_certificate = embedded.signer_cert
+    if signer_certificate is None or signer_certificate.sha256 not in _our_certificate_digests():
+        return None
+    context = ValidationContext(trust_roots=[signer_certificate], allow_fetching=False, revocation_mode="soft-fail")
+    status = validate_pdf_signature(embedded, signer_validation_context=context)
+    reason = str(embedded.sig_object.get("/Reason", "")).strip()
+    signed_at = status.signer_reported_dt
+    if not (status.intact and status.valid) or status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return PdfCheck(PdfVerdict.ALTERED, number=reason, signed_at=signed_at)
+    return PdfCheck(PdfVerdict.SIGNED, number=reason, signed_at=signed_at)
