@@ -116,18 +116,20 @@ def _cohort_zip_title(params) -> str:
 def _cohort_zip_build(params, progress):
     from certificates.pdf import stream_certificates_zip
     from certificates.selectors import certificates_of_cohort
+    from certificates.signing import zip_signer
+    from core.filenames import safe_download_name
     from courses.models import Cohort
 
-    cohort = Cohort.objects.get(pk=params["cohort"])
+    cohort = Cohort.objects.select_related("site").get(pk=params["cohort"])
     snapshots = [c.snapshot for c in certificates_of_cohort(cohort)]
     buffer = io.BytesIO()
     # The same ZIP as the streamed one, written piece by piece; progress after each certificate.
-    for done, chunk in enumerate(stream_certificates_zip(snapshots, params.get("language")), start=1):
+    chunks = stream_certificates_zip(snapshots, params.get("language"), sign=zip_signer(cohort.site.organisation_id))
+    for done, chunk in enumerate(chunks, start=1):
         buffer.write(chunk)
         progress(min(done, len(snapshots)), len(snapshots))
-    name = f"Zertifikate-{cohort.number}".replace("/", "-").replace(" ", "_")
     zipfile.ZipFile(io.BytesIO(buffer.getvalue())).testzip()
-    return f"{name}.zip", "application/zip", buffer.getvalue()
+    return safe_download_name("Zertifikate", cohort.number, extension="zip"), "application/zip", buffer.getvalue()
 
 
 COHORT_CERTIFICATES_ZIP = register(

@@ -33,8 +33,9 @@ def test_staff_request_the_zip_and_fetch_it_when_ready(
     file = client.get(f"/benachrichtigungen/downloads/{download.pk}/datei/")
     assert file["Content-Type"] == "application/zip"
     assert "no-store" in file["Cache-Control"]
-    names = zipfile.ZipFile(io.BytesIO(file.content)).namelist()
-    assert names == [f"Certificate-{issued.number}.pdf"]  # in the language of the page that asked
+    archive = zipfile.ZipFile(io.BytesIO(file.content))
+    assert archive.namelist() == [f"Certificate-{issued.number}.pdf"]  # in the language of the page that asked
+    assert b"/ByteRange" in archive.read(archive.namelist()[0])  # signed like the streamed ZIP's PDFs
     client.force_login(other_staff)
     assert client.get(f"/benachrichtigungen/downloads/{download.pk}/datei/").status_code == 403
 
