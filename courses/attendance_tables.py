@@ -135,6 +135,7 @@ _STATE_WORDS = {
 }
 # Outside the f-string below: xgettext does not look inside f-string expressions.
 _UNITS = _("units")
+_UNRECORDED = _("%(units)s units not yet recorded")
 
 
 def _decimal(value: Decimal, places: int) -> str:
@@ -153,6 +154,9 @@ def progress_bar_html(progress: ModuleProgress) -> str:
     counts = ""
     if absences["E"] or absences["K"] or absences["UE"]:
         counts = f" · E {absences['E']} K {absences['K']} UE {absences['UE']}"
+    if progress.unrecorded_units:
+        pending = html.escape(str(_UNRECORDED) % {"units": _decimal(progress.unrecorded_units, 1)})
+        counts += f'<br><span class="text-muted">{pending}</span>'
     return SafeString(
         '<div class="d-flex align-items-center gap-2">'
         f'<div class="progress flex-grow-1" role="progressbar" aria-label="{html.escape(progress.title)}"'
