@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from courses.forms import DateInput
+from courses.forms import DateField, DateInput
 from courses.rules import staff_organisation_ids
 
 from .models import Facility, HourEntry
@@ -62,8 +62,8 @@ class PlacementForm(forms.Form):
         queryset=None,
         help_text=_("Must be one of the facility's supervisors."),
     )
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    start_date = DateField(label=_("Start date"), widget=DateInput())
+    end_date = DateField(label=_("End date"), widget=DateInput())
     planned_hours = forms.IntegerField(label=_("Planned hours"), min_value=1, max_value=2000)
 
     def __init__(self, *args, facilities, **kwargs):
@@ -76,8 +76,8 @@ class PlacementForm(forms.Form):
 
 
 class ConductCheckForm(forms.Form):
-    inspected_on = forms.DateField(label=_("Inspected on"), widget=DateInput())
-    issue_date = forms.DateField(
+    inspected_on = DateField(label=_("Inspected on"), widget=DateInput())
+    issue_date = DateField(
         label=_("Issue date of the certificate"),
         widget=DateInput(),
         help_text=_("Record only the facts; never keep a copy."),
@@ -95,7 +95,7 @@ class MeaslesProofForm(forms.Form):
 
 
 class InfectionInstructionForm(forms.Form):
-    instruction_date = forms.DateField(label=_("Date of the instruction"), widget=DateInput())
+    instruction_date = DateField(label=_("Date of the instruction"), widget=DateInput())
 
 
 class CancelForm(forms.Form):
@@ -113,6 +113,7 @@ class HourEntryForm(forms.ModelForm):
             "break_minutes": forms.NumberInput(attrs={"min": 0, "step": 5, "inputmode": "numeric"}),
             "activity": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"date": DateField}
         help_texts = {
             "break_minutes": _("Over 6 hours of work: at least 30 minutes; over 9 hours: at least 45 minutes."),
             "activity": _("What did you do? For example: accompanied the morning circle, read to the children."),

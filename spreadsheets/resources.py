@@ -23,6 +23,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from core.bulk import insert_rows, lookup_chunks
 from core.dates import short_date, short_time
 from core.text import clean_name, fold
+from courses.forms import impossible_date_message
 from courses.models import (
     Cohort,
     CohortStatus,
@@ -84,7 +85,14 @@ class TextWidget(widgets.Widget):
 
 class GermanDateWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        return parse_date(value)
+        try:
+            return parse_date(value)
+        except ValueError:
+            # "31.02.1990" is written correctly but does not exist: say that, not how to write a date.
+            message = impossible_date_message(value) if isinstance(value, str) else None
+            if message:
+                raise ValueError(message) from None
+            raise
 
     def render(self, value, obj=None, **kwargs):
         return short_date(value)

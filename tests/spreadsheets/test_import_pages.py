@@ -49,7 +49,7 @@ def test_preview_shows_the_row_number_and_reason(client, cohort, staff):
     ]
     response = _upload(client, cohort, csv_bytes(rows))
     page = client.get(response["Location"] + "?status=error").content.decode()
-    assert "Date of birth: “30.02.1979” is not a valid date." in page
+    assert "Date of birth: “30.02.1979” is not a date: February 1979 has only 28 days." in page
     assert "Kaya" not in page.split("Every row of the file")[1]  # filtered to the rows with errors
     assert "import only the valid rows" in page
 
@@ -69,7 +69,7 @@ def test_messages_are_german_by_default(client, cohort, staff):
     with translation.override("de"):
         response = _upload(client, cohort, csv_bytes(rows))
         page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert "Geburtsdatum: „31.02.1991“ ist kein gültiges Datum" in page
+    assert "Geburtsdatum: „31.02.1991“ ist kein Datum: Februar 1991 hat nur 28 Tage." in page
 
 
 def test_refused_file_is_shown_on_the_form_and_logged(client, cohort, staff):
