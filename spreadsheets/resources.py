@@ -46,6 +46,8 @@ from .reading import (
     parse_german_level,
 )
 
+# The columns besides name and date of birth that the preview shows per row, in this order.
+_SHOWN_COLUMNS = ("jobcenter_customer_number", "email", "phone", "address", "german_level")
 CHUNK = 2000  # keeps IN (...) lists below SQLite's limit of bound parameters
 
 
@@ -285,6 +287,7 @@ class ParticipantResource(resources.ModelResource):
         errors = {}
         if self._columns is None:
             self._columns = [(f.attribute, f.column_name, f.widget) for f in self.get_import_fields()]
+            self._present = {attribute for attribute, column, _widget in self._columns if column in row}
         known = instance.pk is not None
         for attribute, column, widget in self._columns:
             if column not in row:
@@ -305,6 +308,12 @@ class ParticipantResource(resources.ModelResource):
         instance.family_name = clean_name(instance.family_name)
         state["name"] = f"{instance.family_name}, {instance.given_name}".strip(", ")
         state["born"] = short_date(instance.date_of_birth) if isinstance(instance.date_of_birth, datetime.date) else ""
+        # Every other imported column as it will be saved, so staff can check it before confirming.
+        state["values"] = [
+            (key, value)
+            for key, value in ((key, getattr(instance, key, "")) for key in _SHOWN_COLUMNS if key in self._present)
+            if value not in (None, "") and key not in errors
+        ]
         self.check_row(instance, state, errors)
         if errors:
             raise ValidationError(errors)
@@ -506,6 +515,7 @@ class ParticipantResource(resources.ModelResource):
                     "name": state.get("name", ""),
                     "born": state.get("born", ""),
                     "changes": [labels[c] for c in state.get("changes", [])] if status == "updated" else [],
+                    "values": [[labels[key], str(value)] for key, value in state.get("values", [])],
                     "place": state.get("place", "") if status != "error" else "",
                     "messages": messages,
                 }

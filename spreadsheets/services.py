@@ -124,7 +124,8 @@ def import_discard(*, record: ImportRecord, by) -> ImportRecord:
         raise DomainError(_("This import has already been confirmed or discarded."))
     record.status = ImportStatus.DISCARDED
     record.file_data = b""
-    record.preview = []
+    # As after a confirmation, the refused rows and their reasons stay (docs/spreadsheets.md); the others go.
+    record.preview = [o for o in record.preview if o["status"] == "error"]
     record.save(update_fields=["status", "file_data", "preview"])
     return record
 
