@@ -7,7 +7,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cohort, Participant
+from .models import Cohort, Participant, default_entry_date
 from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
 
 
@@ -122,8 +122,15 @@ class ParticipantForm(forms.ModelForm):
         pass
 
 
+_ENTRY_HELP = _(
+    "The day the person joins the course: from this day on the registers count them. "
+    "Before the start it is the start; in a running course today, unless you write another day."
+)
+
+
 class ExistingParticipantForm(forms.Form):
     participant = forms.ModelChoiceField(label=_("Participant"), queryset=None)
+    enrolled_on = DateField(label=_("Entry date"), required=False, help_text=_ENTRY_HELP)
 
     def __init__(self, *args, user, cohort, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,6 +139,21 @@ class ExistingParticipantForm(forms.Form):
             .filter(organisation_id=cohort.site.organisation_id)
             .exclude(enrolments__cohort=cohort)
         )
+
+
+class EnrolNewParticipantForm(ParticipantForm):
+    """A new person and their entry date (default: courses.models.default_entry_date)."""
+
+    enrolled_on = DateField(label=_("Entry date"), required=False, help_text=_ENTRY_HELP)
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enrolled_on"].initial = default_entry_date(cohort)
+
+
+class EntryDateForm(forms.Form):
+    enrolled_on = DateField(label=_("Entry date"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
 class ParticipantSearchForm(forms.Form):

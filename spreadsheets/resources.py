@@ -32,6 +32,7 @@ from courses.models import (
     FacilityType,
     Organisation,
     Participant,
+    default_entry_date,
 )
 from courses.services import PARTICIPANT_FIELDS
 from placements.models import Facility
@@ -199,10 +200,12 @@ class ParticipantResource(resources.ModelResource):
         by=None,
         sheet_rows: list[int] | None = None,
         lock: bool = False,
+        enrolled_on: datetime.date | None = None,
         **kwargs,
     ):
         super().__init__(**kwargs)
         self.cohort = cohort
+        self.enrolled_on = enrolled_on
         self.organisation = cohort.site.organisation if cohort is not None else organisation
         self.by = by
         self.sheet_rows = sheet_rows
@@ -470,7 +473,8 @@ class ParticipantResource(resources.ModelResource):
             return
         # The places, as enrolment_create would write them, in one plain INSERT per 10,000 rows: with
         # bulk_create, preparing every value took half of a 10,000-row confirmation (docs/spreadsheets.md).
-        today = datetime.date.today()
+        # The entry date staff confirmed (default: courses.models.default_entry_date), as enrolment_create.
+        today = self.enrolled_on or default_entry_date(self.cohort)
         now = timezone.now()
         by = self.by.pk if getattr(self.by, "pk", None) else None
         insert_rows(
