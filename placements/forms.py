@@ -55,6 +55,12 @@ class SupervisorLinkForm(forms.Form):
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
 
+def supervisor_label(user) -> str:
+    """A supervisor in a choice list: the name and, to tell namesakes apart, the e-mail address."""
+    name = user.get_full_name() or user.username
+    return f"{name} ({user.email or user.username})"
+
+
 class PlacementForm(forms.Form):
     facility = forms.ModelChoiceField(label=_("Facility"), queryset=None)
     supervisor = forms.ModelChoiceField(
@@ -66,13 +72,29 @@ class PlacementForm(forms.Form):
     end_date = DateField(label=_("End date"), widget=DateInput())
     planned_hours = forms.IntegerField(label=_("Planned hours"), min_value=1, max_value=2000)
 
-    def __init__(self, *args, facilities, **kwargs):
+    def __init__(self, *args, facilities, facility=None, url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = facilities
-        self.fields["supervisor"].queryset = (
-            get_user_model().objects.filter(supervised_facilities__in=facilities).distinct().order_by("last_name")
-        )
-        self.fields["supervisor"].label_from_instance = lambda u: u.get_full_name() or u.username
+        # Only the chosen facility's supervisors (htmx asks the page again when the facility changes); a
+        # namesake is told apart by the e-mail address.
+        chosen = self.data.get(self.add_prefix("facility")) if self.is_bound else None
+        chosen = chosen or facility or self.initial.get("facility")
+        chosen = getattr(chosen, "pk", chosen)
+        supervisors = get_user_model().objects.filter(supervised_facilities__in=facilities)
+        if chosen and str(chosen).isdigit():
+            supervisors = supervisors.filter(supervised_facilities=int(chosen))
+        self.fields["supervisor"].queryset = supervisors.distinct().order_by("last_name", "first_name", "pk")
+        self.fields["supervisor"].label_from_instance = supervisor_label
+        if url:
+            self.fields["facility"].widget.attrs.update(
+                {
+                    "hx-get": url,
+                    "hx-trigger": "change",
+                    "hx-target": f"#{self['supervisor'].auto_id}",
+                    "hx-select": f"#{self['supervisor'].auto_id}",
+                    "hx-swap": "outerHTML",
+                }
+            )
 
 
 class ConductCheckForm(forms.Form):
