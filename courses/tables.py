@@ -13,7 +13,7 @@ ENROLMENT_BADGES = {"active": "text-bg-success", "completed": "text-bg-primary",
 
 
 class CohortTable(StableTable):
-    number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Run"))
+    number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Cohort"))
     programme = tables.Column(accessor="programme__title", verbose_name=_("Programme"))
     site = tables.Column(accessor="site__name", verbose_name=_("Site"))
     start_date = ShortDateColumn()
