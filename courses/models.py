@@ -303,9 +303,10 @@ class Participant(models.Model):
 
 def default_entry_date(cohort, today: datetime.date | None = None) -> datetime.date:
     """The day a new participant enters a cohort unless staff say otherwise: the cohort's start while it has
-    not begun, else today (someone joining a running course joins from now)."""
+    not begun, else today (someone joining a running course joins from now), and never after its end (a
+    cohort recorded late, after it ended)."""
     today = today or timezone.localdate()
-    return cohort.start_date if today < cohort.start_date else today
+    return min(max(today, cohort.start_date), cohort.end_date)
 
 
 class EnrolmentStatus(models.TextChoices):

@@ -28,10 +28,11 @@ def _running(cohort):
     return today
 
 
-def test_default_is_the_start_before_the_course_begins_else_today(cohort):
+def test_default_is_the_start_before_the_course_begins_else_today_never_after_the_end(cohort):
     start = cohort.start_date
     assert default_entry_date(cohort, today=start - datetime.timedelta(days=10)) == start
     assert default_entry_date(cohort, today=start + datetime.timedelta(days=3)) == start + datetime.timedelta(days=3)
+    assert default_entry_date(cohort, today=cohort.end_date + datetime.timedelta(days=30)) == cohort.end_date
 
 
 def test_enrolment_form_takes_an_entry_date(client, staff, cohort):
