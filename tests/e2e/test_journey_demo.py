@@ -30,13 +30,25 @@ from .helpers import (
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "demo"
+# The demo's logins carry real password hashes (the test users' are cheap) and its pages hold a few thousand
+# records: on a busy two-core machine a log-in alone took more than the usual ten seconds.
+SLOW_MS = 60_000
+
+
+def _open(new_page, **kwargs):
+    page = new_page(**kwargs)
+    page.context.set_default_timeout(SLOW_MS)
+    page.context.set_default_navigation_timeout(SLOW_MS)
+    return page
 
 
 @pytest.fixture
 def demo(live_server, settings):
     settings.SITE_URL = live_server.url  # what `make run` passes: the address it serves
     call_command("load_demo", verbosity=0)
-    return live_server
+    expect.set_options(timeout=SLOW_MS)
+    yield live_server
+    expect.set_options(timeout=5_000)  # Playwright's default, for the other journeys
 
 
 def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(demo, new_page, tmp_path):
@@ -44,7 +56,7 @@ def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(dem
     running = Cohort.objects.get(status="running")
 
     # Staff: the start page with the running cohort and no register left behind.
-    page = new_page()
+    page = _open(new_page)
     login(page, "mitarbeiterin", DEMO_PASSWORD)
     expect(page.get_by_role("main")).to_contain_text(running.number)
     expect(page.get_by_role("main")).not_to_contain_text(t("Registers still to take"))
@@ -91,14 +103,14 @@ def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(dem
     # The QR code leads to the address the demo is served at, and says valid.
     (url,) = read_qr_codes(first_page)
     assert url.startswith(demo.url), url
-    visitor = new_page(viewport=DESKTOP)
+    visitor = _open(new_page, viewport=DESKTOP)
     visitor.goto(url)
     expect(visitor.get_by_role("status")).to_contain_text(t("This certificate is valid."))
     axe_check(visitor)
     screenshot(visitor, "verification-valid")
 
     # The participant: her progress, with nothing marked as missed for want of a register.
-    participant = new_page()
+    participant = _open(new_page)
     login(participant, "teilnehmerin", DEMO_PASSWORD)
     main = participant.get_by_role("main")
     expect(main).to_contain_text(t("Your attendance"))
@@ -109,7 +121,7 @@ def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(dem
     # The supervisor on a phone: hours wait; "Confirm" and "Reject" are buttons side by side.
     waiting = HourEntry.objects.filter(status=HourEntryStatus.PENDING, placement__supervisor__username="anleitung")
     assert waiting.exists()
-    phone = new_page(viewport=PHONE, mobile=True)
+    phone = _open(new_page, viewport=PHONE, mobile=True)
     login(phone, "anleitung", DEMO_PASSWORD)
     phone.get_by_role("link", name=t("Confirm hours")).click()
     expect(phone.get_by_role("heading", level=1)).to_have_text(t("Hours to confirm"))
