@@ -155,7 +155,27 @@ def take_missing_registers(today: datetime.date) -> None:
             services.attendance_record(session=session, entries=entries, by=staff)
 
 
-LOAD_STEPS = [take_missing_registers]
+def reencode_qr_codes(today: datetime.date) -> None:
+    """A certificate snapshot keeps its QR code encoded at issue time (``qr_rows``); where the verification
+    address was moved to this installation's SITE_URL, the code is encoded again for the new address."""
+    from certificates.models import Certificate
+    from certificates.pdf import qr_rows_for
+
+    if read_meta()[1] == settings.SITE_URL:
+        return  # the addresses, and so the codes, are as built
+    changed = []
+    for certificate in Certificate.objects.only("snapshot"):
+        snapshot = certificate.snapshot
+        url = snapshot.get("verification_url", "")
+        if snapshot.get("qr_rows") and url.startswith(settings.SITE_URL + "/"):
+            rows = qr_rows_for(url)
+            if rows != snapshot["qr_rows"]:
+                snapshot["qr_rows"] = rows
+                changed.append(certificate)
+    Certificate.objects.bulk_update(changed, ["snapshot"])
+
+
+LOAD_STEPS = [take_missing_registers, reencode_qr_codes]
 
 
 @transaction.atomic
