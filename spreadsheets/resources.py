@@ -519,7 +519,7 @@ class ParticipantResource(resources.ModelResource):
                     "name": state.get("name", ""),
                     "born": state.get("born", ""),
                     "changes": [labels[c] for c in state.get("changes", [])] if status == "updated" else [],
-                    "values": [[labels[key], str(value)] for key, value in state.get("values", [])],
+                    "shown": [[labels[key], str(value)] for key, value in state.get("values", [])],
                     "place": state.get("place", "") if status != "error" else "",
                     "messages": messages,
                 }
