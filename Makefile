@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address certificates' QR codes and e-mails point to: by default the one `make run` serves.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install setup fixtures messages lint bench bench-data clean
 
@@ -19,7 +21,7 @@ install: $(VENV)/.installed
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo
+	SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
 	$(PY) manage.py make_signing_key
 
 run: setup
@@ -31,10 +33,10 @@ run: setup
 	@echo "    teilnehmerin   participant (Nguyễn Thị Lan)"
 	@echo "    admin          administrator (Django admin at /admin/)"
 	@echo ""
-	$(PY) manage.py enqueue_daily
+	SITE_URL=$(SITE_URL) $(PY) manage.py enqueue_daily
 	@# The task worker (e-mails, digests, prepared downloads) runs beside the web server and stops with it.
-	$(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
@@ -43,11 +45,13 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-# Rebuild fixtures/demo.json through the services on a scratch database.
+# Rebuild fixtures/demo.json through the services on a scratch database; demo.meta.json keeps the build day,
+# from which `make run` moves every date to the week it loads the demo in (demo/loading.py).
 fixtures: install
 	rm -f /tmp/demo-fixture.sqlite3
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py build_demo
+	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 SITE_URL=http://127.0.0.1:8000 $(PY) manage.py build_demo \
+		--meta fixtures/demo.meta.json
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py dumpdata --indent 1 \
 		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry --exclude django_tasks_db \
 		-o fixtures/demo.json

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DateInput
+from .forms import DateField, DateInput
 from .models import AttendanceStatus, Module, TeachingSession
 from .services import AttendanceEntry
 
@@ -28,6 +28,7 @@ class SessionForm(forms.ModelForm):
         model = TeachingSession
         fields = ["module", "date", "start_time", "end_time", "units", "topic", "trainer"]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+        field_classes = {"date": DateField}
 
     def __init__(self, *args, cohort, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +62,7 @@ class SessionSeriesForm(forms.Form):
     units = forms.IntegerField(
         label=_("Teaching units per session"), min_value=1, max_value=12, help_text=_("Teaching units of 45 minutes.")
     )
-    first_date = forms.DateField(label=_("From"), widget=DateInput())
+    first_date = DateField(label=_("From"))
     weeks = forms.IntegerField(label=_("Number of weeks"), min_value=1, max_value=60, initial=18)
     stop_when_planned = forms.BooleanField(
         label=_("Stop when the module's planned units are reached"), required=False, initial=True

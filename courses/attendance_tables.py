@@ -1,10 +1,9 @@
 """django-tables2 tables of the teaching part."""
 
 import html
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import django_tables2 as tables
-from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -12,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.links import pk_link
+from core.numbers import decimal_text
 from core.tables import CellTemplateColumn, ShortDateColumn, ShortDateTimeColumn, StableTable
 
 from .models import AttendanceCorrection, AttendanceRecord, TeachingSession
@@ -93,6 +93,9 @@ class EnrolmentAttendanceTable(StableTable):
         orderable = False
         empty_text = _("No attendance recorded yet.")
 
+    def render_attended_units(self, value):
+        return decimal_text(value, 1)
+
 
 class AbsenceReportTable(StableTable):
     """One row per participant of the month; the data are ``courses.reports.AbsenceRow`` objects."""
@@ -106,7 +109,7 @@ class AbsenceReportTable(StableTable):
     k = tables.Column(accessor="totals__K", verbose_name="K", attrs={"td": {"class": "text-end"}})
     ue = tables.Column(accessor="totals__UE", verbose_name="UE", attrs={"td": {"class": "text-end"}})
     attended = CellTemplateColumn(
-        "{{ record.attended_units }} / {{ record.held_units }}",
+        "{% load ui %}{{ record.attended_units|decimal }} / {{ record.held_units|decimal }}",
         accessor="enrolment_id",
         verbose_name=_("Units attended / held"),
     )
@@ -135,13 +138,12 @@ _STATE_WORDS = {
 }
 # Outside the f-string below: xgettext does not look inside f-string expressions.
 _UNITS = _("units")
+_UNRECORDED = _("%(units)s units not yet recorded")
 
 
 def _decimal(value: Decimal, places: int) -> str:
-    """What the template's ``floatformat:<places>`` shows (half up, the local decimal separator; the project
-    does not group thousands), without floatformat's general parsing, which was most of a cell's time."""
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:.{places}f}".replace(".", get_format("DECIMAL_SEPARATOR"))
+    # floatformat's general parsing was most of a cell's time; core.numbers.decimal_text shows the same.
+    return decimal_text(value, places)
 
 
 def progress_bar_html(progress: ModuleProgress) -> str:
@@ -153,6 +155,9 @@ def progress_bar_html(progress: ModuleProgress) -> str:
     counts = ""
     if absences["E"] or absences["K"] or absences["UE"]:
         counts = f" · E {absences['E']} K {absences['K']} UE {absences['UE']}"
+    if progress.unrecorded_units:
+        pending = html.escape(str(_UNRECORDED) % {"units": _decimal(progress.unrecorded_units, 1)})
+        counts += f'<br><span class="text-muted">{pending}</span>'
     return SafeString(
         '<div class="d-flex align-items-center gap-2">'
         f'<div class="progress flex-grow-1" role="progressbar" aria-label="{html.escape(progress.title)}"'

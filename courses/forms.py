@@ -1,10 +1,16 @@
+import calendar
+import re
+
 from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import InvitationForm
 
-from .models import Cohort, Participant
+from .models import Cohort, Participant, default_entry_date
 from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
 
 
@@ -15,6 +21,50 @@ class DateInput(forms.DateInput):
         super().__init__(
             attrs={"placeholder": "TT.MM.JJJJ", "inputmode": "numeric", **(attrs or {})}, format="%d.%m.%Y"
         )
+
+
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s*$")
+
+
+def impossible_date_message(text) -> str | None:
+    """For a date written as DD.MM.YYYY whose day or month does not exist ("31.02.1990"), the message that
+    says so; None for anything else. The writer used the right format: telling them to write DD.MM.YYYY
+    would not help. Forms and the spreadsheet import both say it with this."""
+    match = _DAY_MONTH_YEAR.match(str(text))
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    if year < 100:
+        year += 1900  # only to know a leap year; 1900 + yy and 2000 + yy agree except for 00
+    if not 1 <= month <= 12:
+        return gettext("“%(value)s” is not a date: there is no month %(month)s.") % {
+            "value": text.strip(),
+            "month": month,
+        }
+    last = calendar.monthrange(year, month)[1]
+    if 1 <= day <= last:
+        return None
+    return gettext("“%(value)s” is not a date: %(month)s %(year)s has only %(days)s days.") % {
+        "value": text.strip(),
+        "month": MONTHS[month],
+        "year": year,
+        "days": last,
+    }
+
+
+class DateField(forms.DateField):
+    """A form date (DD.MM.YYYY) that says which part is wrong when the day does not exist in that month."""
+
+    widget = DateInput
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            message = impossible_date_message(value) if isinstance(value, str) else None
+            if message:
+                raise ValidationError(message, code="invalid") from None
+            raise
 
 
 class CohortForm(forms.ModelForm):
@@ -33,6 +83,7 @@ class CohortForm(forms.ModelForm):
             "partners",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        field_classes = {"start_date": DateField, "end_date": DateField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,13 +119,21 @@ class ParticipantForm(forms.ModelForm):
             "jobcenter_customer_number",
         ]
         widgets = {"date_of_birth": DateInput(), "address": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"date_of_birth": DateField}
 
     def _post_clean(self):
         pass
 
 
+_ENTRY_HELP = _(
+    "The day the person joins the course: from this day on the registers count them. "
+    "Before the start it is the start; in a running course today, unless you write another day."
+)
+
+
 class ExistingParticipantForm(forms.Form):
     participant = forms.ModelChoiceField(label=_("Participant"), queryset=None)
+    enrolled_on = DateField(label=_("Entry date"), required=False, help_text=_ENTRY_HELP)
 
     def __init__(self, *args, user, cohort, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +142,21 @@ class ExistingParticipantForm(forms.Form):
             .filter(organisation_id=cohort.site.organisation_id)
             .exclude(enrolments__cohort=cohort)
         )
+
+
+class EnrolNewParticipantForm(ParticipantForm):
+    """A new person and their entry date (default: courses.models.default_entry_date)."""
+
+    enrolled_on = DateField(label=_("Entry date"), required=False, help_text=_ENTRY_HELP)
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enrolled_on"].initial = default_entry_date(cohort)
+
+
+class EntryDateForm(forms.Form):
+    enrolled_on = DateField(label=_("Entry date"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
 class ParticipantSearchForm(forms.Form):
@@ -95,7 +169,7 @@ class ParticipantSearchForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    on = forms.DateField(label=_("Withdrawn on"), widget=DateInput())
+    on = DateField(label=_("Withdrawn on"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.text import clean_name, fold
@@ -317,6 +318,14 @@ class Participant(models.Model):
             raise ValidationError({"date_of_birth": _("Please check the date of birth.")})
 
 
+def default_entry_date(cohort, today: datetime.date | None = None) -> datetime.date:
+    """The day a new participant enters a cohort unless staff say otherwise: the cohort's start while it has
+    not begun, else today (someone joining a running course joins from now), and never after its end (a
+    cohort recorded late, after it ended)."""
+    today = today or timezone.localdate()
+    return min(max(today, cohort.start_date), cohort.end_date)
+
+
 class EnrolmentStatus(models.TextChoices):
     ACTIVE = "active", _("active")
     WITHDRAWN = "withdrawn", _("withdrawn")
@@ -561,3 +570,28 @@ class AttendanceCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record}: {self.old_status} → {self.new_status}"
+
+
+class EnrolmentDateChange(models.Model):
+    """A later change of an enrolment's entry date, with who, when and why: the entry date decides from which
+    register on a person counts, so changing it is kept like a correction of the register."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="date_changes"
+    )
+    old_date = models.DateField(_("previous entry date"))
+    new_date = models.DateField(_("new entry date"))
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of entry date")
+        verbose_name_plural = _("changes of entry date")
+        ordering = ["-changed_at", "-id"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="enrolment_date_change_reason")]
+
+    def __str__(self):
+        return f"{self.enrolment}: {self.old_date} → {self.new_date}"

@@ -66,6 +66,7 @@ rules.add_perm("courses.change_participant", is_staff_of_object_organisation)
 
 rules.add_perm("courses.view_enrolment", is_staff_of_object_organisation | is_own_enrolment)
 rules.add_perm("courses.withdraw_enrolment", is_staff_of_object_organisation)
+rules.add_perm("courses.change_enrolment_date", is_staff_of_object_organisation)
 
 # Teaching: sessions, registers, progress and absence reports. Supervisors and participants never open a
 # register; a participant sees only their own attendance (through their enrolment).

@@ -138,12 +138,15 @@ class ModuleProgress:
     position: int
     title: str
     planned_units: int  # the module's planned teaching units
-    held_units: Decimal  # units of the cohort's sessions of this module held so far (date <= today)
+    held_units: Decimal  # units of this module's sessions held so far whose register has been taken
     attended_units: Decimal  # units this participant attended (reduced by late/early minutes), 1 decimal
     rate_percent: Decimal  # attended_units / planned_units * 100, 1 decimal
     minimum_percent: int  # Module.effective_min_attendance_percent
     met: bool  # rate_percent >= minimum_percent
     absences: Mapping[str, int]  # count of sessions per code {"E": n, "K": n, "UE": n}, read-only (shared)
+    # Units of sessions held by today whose register nobody has taken yet: "not yet recorded", neither
+    # attended nor missed, so they count as still to come (they lower nobody's rate and warn nobody).
+    unrecorded_units: Decimal = Decimal("0.0")
 
     @property
     def missed_units(self) -> Decimal:
@@ -169,7 +172,9 @@ class ModuleProgress:
         return "on_track"
 
 
-def _progress(module: Module, held_units: Decimal, minimum: int, attended, excused, sick, unexcused) -> ModuleProgress:
+def _progress(
+    module: Module, held_units: Decimal, minimum: int, attended, excused, sick, unexcused, *, unrecorded=Decimal(0)
+) -> ModuleProgress:
     attended = _one_decimal(attended)
     rate = _one_decimal(attended * 100 / module.planned_units)
     return ModuleProgress(
@@ -183,6 +188,7 @@ def _progress(module: Module, held_units: Decimal, minimum: int, attended, excus
         minimum_percent=minimum,
         met=rate >= minimum,
         absences=MappingProxyType({"E": excused, "K": sick, "UE": unexcused}),
+        unrecorded_units=unrecorded,
     )
 
 
@@ -212,12 +218,18 @@ def _progress_for(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> di
     modules = list(
         Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
     )
-    held = dict(
+    # The one home of the rule "a session counts once its register is taken": until then it is not yet
+    # recorded, and neither an attendance nor an absence of anyone.
+    held, unrecorded = {}, {}
+    for module_id, recorded, total in (
         TeachingSession.objects.filter(cohort=cohort, date__lte=today)
-        .values("module_id")
+        .annotate(recorded=Exists(AttendanceRecord.objects.filter(session=OuterRef("pk"))))
+        .values("module_id", "recorded")
         .annotate(total=Sum("units"))
-        .values_list("module_id", "total")
-    )
+        .values_list("module_id", "recorded", "total")
+        .order_by()
+    ):
+        (held if recorded else unrecorded)[module_id] = total
     records = AttendanceRecord.objects.filter(session__cohort=cohort)
     if len(enrolment_ids) == 1:  # one person's page; for a whole cohort its sessions say enough
         records = records.filter(enrolment_id=enrolment_ids[0])
@@ -235,23 +247,29 @@ def _progress_for(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> di
     sums = {(enrolment_id, module_id): (attended, e, k, ue) for enrolment_id, module_id, attended, e, k, ue in rows}
     # Held units and the minimum are the same for everyone: worked out once per module, not per person.
     per_module = [
-        (module, _one_decimal(held.get(module.pk, 0)), module.effective_min_attendance_percent) for module in modules
+        (
+            module,
+            _one_decimal(held.get(module.pk, 0)),
+            module.effective_min_attendance_percent,
+            _one_decimal(unrecorded.get(module.pk, 0)),
+        )
+        for module in modules
     ]
     nothing = (0, 0, 0, 0)
     # Most people of a cohort share their figures (65 different ones among 800 in a cohort of 200), and a
     # progress is immutable: each is worked out once and shared.
     made: dict[tuple, ModuleProgress] = {}
 
-    def progress(module, held_units, minimum, totals) -> ModuleProgress:
+    def progress(module, held_units, minimum, pending, totals) -> ModuleProgress:
         key = (module.pk, totals)
         if key not in made:
-            made[key] = _progress(module, held_units, minimum, *totals)
+            made[key] = _progress(module, held_units, minimum, *totals, unrecorded=pending)
         return made[key]
 
     return {
         enrolment_id: [
-            progress(module, held_units, minimum, sums.get((enrolment_id, module.pk), nothing))
-            for module, held_units, minimum in per_module
+            progress(module, held_units, minimum, pending, sums.get((enrolment_id, module.pk), nothing))
+            for module, held_units, minimum, pending in per_module
         ]
         for enrolment_id in enrolment_ids
     }
@@ -375,3 +393,27 @@ def sessions_today_for(user, day: datetime.date | None = None) -> list[TodaySess
         .values_list("pk", "start_time", "end_time", "cohort__number", "module__title", "recorded")
     )
     return [TodaySession(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterToTake:
+    """One line of the staff start page's "Registers still to take"."""
+
+    pk: int
+    date: datetime.date
+    start_time: datetime.time
+    cohort_number: str
+    module_title: str
+
+
+def registers_to_take_for(user, day: datetime.date | None = None, *, limit: int = 20) -> tuple[list, int]:
+    """Sessions before today in the user's cohorts whose register nobody has taken (oldest first, at most
+    ``limit``) and how many there are in all: until it is taken such a session is "not yet recorded"."""
+    day = day or timezone.localdate()
+    sessions = TeachingSession.objects.filter(cohort__in=cohorts_visible_to(user), date__lt=day).exclude(
+        Exists(AttendanceRecord.objects.filter(session=OuterRef("pk")))
+    )
+    rows = sessions.order_by("date", "start_time", "pk").values_list(
+        "pk", "date", "start_time", "cohort__number", "module__title"
+    )[:limit]
+    return [RegisterToTake(*row) for row in rows], sessions.count()

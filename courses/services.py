@@ -13,7 +13,17 @@ from core.dates import short_date, short_time
 from core.exceptions import DomainError
 from core.text import clean_name, fold
 
-from .models import Cohort, CohortStatus, Enrolment, EnrolmentStatus, Participant, Programme, Site
+from .models import (
+    Cohort,
+    CohortStatus,
+    Enrolment,
+    EnrolmentDateChange,
+    EnrolmentStatus,
+    Participant,
+    Programme,
+    Site,
+    default_entry_date,
+)
 
 COHORT_FIELDS = (
     "programme",
@@ -230,11 +240,13 @@ def enrolment_create(
                 "end": short_date(clash.cohort.end_date),
             }
         )
+    enrolled_on = enrolled_on or default_entry_date(cohort)
+    _check_entry_date(cohort, enrolled_on)
     enrolment = Enrolment(
         cohort=cohort,
         participant=participant,
         status=EnrolmentStatus.ACTIVE,
-        enrolled_on=enrolled_on or datetime.date.today(),
+        enrolled_on=enrolled_on,
         created_by=by if getattr(by, "pk", None) else None,
     )
     try:
@@ -244,6 +256,58 @@ def enrolment_create(
         raise DomainError(
             _("%(name)s is already enrolled in this cohort.") % {"name": participant.full_name}
         ) from error
+    return enrolment
+
+
+def _check_entry_date(cohort: Cohort, on: datetime.date) -> None:
+    if on > cohort.end_date:
+        raise DomainError(
+            _("The entry date cannot be after the end of the cohort (%(date)s).")
+            % {"date": short_date(cohort.end_date)},
+            field="enrolled_on",
+        )
+
+
+@transaction.atomic
+def enrolment_change_entry_date(*, enrolment: Enrolment, on: datetime.date, reason: str, by) -> Enrolment:
+    """Change the day someone entered the cohort (imported late, entered earlier than recorded), keeping the
+    old date, the reason, who and when. Refused when registers already say something about the days the
+    person would no longer belong to."""
+    enrolment = Enrolment.objects.select_for_update().select_related("cohort", "participant").get(pk=enrolment.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Please give the reason for the change."), field="reason")
+    if on is None:
+        raise DomainError(_("Please give the entry date."), field="enrolled_on")
+    _check_entry_date(enrolment.cohort, on)
+    if enrolment.withdrawn_on and on > enrolment.withdrawn_on:
+        raise DomainError(
+            _("The entry date cannot be after the withdrawal (%(date)s).")
+            % {"date": short_date(enrolment.withdrawn_on)},
+            field="enrolled_on",
+        )
+    earlier = (
+        AttendanceRecord.objects.filter(enrolment=enrolment, session__date__lt=on)
+        .order_by("session__date")
+        .values_list("session__date", flat=True)
+        .first()
+    )
+    if earlier:
+        raise DomainError(
+            _(
+                "The register of %(date)s already records %(name)s; an entry date after it would drop that record. "
+                "Correct that register first."
+            )
+            % {"date": short_date(earlier), "name": enrolment.participant.full_name},
+            field="enrolled_on",
+        )
+    if on == enrolment.enrolled_on:
+        return enrolment
+    EnrolmentDateChange.objects.create(
+        enrolment=enrolment, old_date=enrolment.enrolled_on, new_date=on, reason=reason, changed_by=by
+    )
+    enrolment.enrolled_on = on
+    enrolment.save(update_fields=["enrolled_on"])
     return enrolment
 
 
@@ -274,10 +338,12 @@ def enrolment_withdraw(*, enrolment: Enrolment, on: datetime.date, reason: str, 
 
 
 @transaction.atomic
-def participant_create_and_enrol(*, cohort: Cohort, by, **fields) -> Enrolment:
+def participant_create_and_enrol(
+    *, cohort: Cohort, by, enrolled_on: datetime.date | None = None, **fields
+) -> Enrolment:
     """Record a new person and give them a place in one step; if the enrolment is refused, nobody is created."""
     participant = participant_create(organisation=cohort.site.organisation, by=by, **fields)
-    return enrolment_create(cohort=cohort, participant=participant, by=by)
+    return enrolment_create(cohort=cohort, participant=participant, by=by, enrolled_on=enrolled_on)
 
 
 # --- Teaching: sessions and the attendance register -------------------------------------------------------

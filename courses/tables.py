@@ -13,7 +13,7 @@ ENROLMENT_BADGES = {"active": "text-bg-success", "completed": "text-bg-primary",
 
 
 class CohortTable(StableTable):
-    number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Run"))
+    number = tables.LinkColumn("courses:cohort_detail", args=[tables.A("pk")], verbose_name=_("Cohort"))
     programme = tables.Column(accessor="programme__title", verbose_name=_("Programme"))
     site = tables.Column(accessor="site__name", verbose_name=_("Site"))
     start_date = ShortDateColumn()
@@ -47,12 +47,13 @@ class RosterTable(StableTable):
     date_of_birth = ShortDateColumn(accessor="participant__date_of_birth", verbose_name=_("Date of birth"))
     german_level = tables.Column(accessor="participant__german_level", verbose_name=_("German"))
     customer_number = tables.Column(accessor="participant__jobcenter_customer_number", verbose_name=_("Customer no."))
+    enrolled_on = ShortDateColumn(verbose_name=_("Entry date"))
     status = tables.Column(verbose_name=_("Status"))
     actions = tables.Column(verbose_name="", orderable=False, empty_values=(), accessor="pk")
 
     class Meta:
         model = Enrolment
-        fields = ("name", "date_of_birth", "german_level", "customer_number", "status", "actions")
+        fields = ("name", "date_of_birth", "german_level", "customer_number", "enrolled_on", "status", "actions")
         empty_text = _("Nobody is enrolled yet.")
 
     def render_status(self, record):
@@ -67,11 +68,23 @@ class RosterTable(StableTable):
         user = getattr(self.request, "user", None)
         if record.status != "active" or user is None or not user.has_perm("courses.withdraw_enrolment", record):
             return ""
+        link = '<a class="btn btn-sm {}" href="{}">{}<span class="visually-hidden"> {}</span></a>'
         return format_html(
-            '<a class="btn btn-sm btn-outline-danger" href="{}">{}<span class="visually-hidden"> {}</span></a>',
-            reverse("courses:withdraw", args=[record.pk]),
-            _("Withdraw"),
-            record.participant.full_name,
+            '<div class="d-flex flex-wrap gap-1">{}{}</div>',
+            format_html(
+                link,
+                "btn-outline-secondary",
+                reverse("courses:entry_date", args=[record.pk]),
+                _("Change entry date"),
+                record.participant.full_name,
+            ),
+            format_html(
+                link,
+                "btn-outline-danger",
+                reverse("courses:withdraw", args=[record.pk]),
+                _("Withdraw"),
+                record.participant.full_name,
+            ),
         )
 
 

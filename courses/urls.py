@@ -11,6 +11,7 @@ urlpatterns = [
     path("kohorten/<int:pk>/bearbeiten/", views.CohortUpdateView.as_view(), name="cohort_update"),
     path("kohorten/<int:pk>/aufnehmen/", views.EnrolView.as_view(), name="enrol"),
     path("teilnahmen/<int:pk>/austritt/", views.WithdrawView.as_view(), name="withdraw"),
+    path("teilnahmen/<int:pk>/eintritt/", views.EntryDateView.as_view(), name="entry_date"),
     path("teilnehmende/", views.ParticipantListView.as_view(), name="participant_list"),
     path("teilnehmende/<int:pk>/", views.ParticipantDetailView.as_view(), name="participant_detail"),
     path("teilnehmende/<int:pk>/bearbeiten/", views.ParticipantUpdateView.as_view(), name="participant_update"),

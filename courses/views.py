@@ -14,13 +14,15 @@ from . import selectors, services
 from .filters import CohortFilter
 from .forms import (
     CohortForm,
+    EnrolNewParticipantForm,
+    EntryDateForm,
     ExistingParticipantForm,
     ParticipantForm,
     ParticipantLoginForm,
     ParticipantSearchForm,
     WithdrawForm,
 )
-from .models import Cohort, Enrolment, EnrolmentStatus, Participant
+from .models import Cohort, Enrolment, EnrolmentStatus, Participant, default_entry_date
 from .tables import CohortTable, ParticipantTable, RosterTable
 from .view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
@@ -124,7 +126,7 @@ class EnrolView(CohortObjectMixin, TemplateView):
         kwargs.setdefault(
             "existing_form", ExistingParticipantForm(user=self.request.user, cohort=self.cohort, prefix="existing")
         )
-        kwargs.setdefault("new_form", ParticipantForm(prefix="new"))
+        kwargs.setdefault("new_form", EnrolNewParticipantForm(prefix="new", cohort=self.cohort))
         # People already recorded are found by search, not listed: an organisation may hold thousands.
         search_form = ParticipantSearchForm(self.request.GET)
         query = search_form.data.get("q", "").strip()
@@ -132,7 +134,12 @@ class EnrolView(CohortObjectMixin, TemplateView):
         if query:
             candidates = search_form.search(kwargs["existing_form"].fields["participant"].queryset)[:20]
         return super().get_context_data(
-            cohort=self.cohort, search_form=search_form, query=query, candidates=candidates, **kwargs
+            cohort=self.cohort,
+            search_form=search_form,
+            query=query,
+            candidates=candidates,
+            entry_default=default_entry_date(self.cohort),
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
@@ -141,14 +148,17 @@ class EnrolView(CohortObjectMixin, TemplateView):
             if form.is_valid():
                 try:
                     enrolment = services.enrolment_create(
-                        cohort=self.cohort, participant=form.cleaned_data["participant"], by=request.user
+                        cohort=self.cohort,
+                        participant=form.cleaned_data["participant"],
+                        enrolled_on=form.cleaned_data["enrolled_on"],
+                        by=request.user,
                     )
                 except DomainError as error:
                     apply_domain_error(form, error)
                 else:
                     return self._done(enrolment)
             return self.render_to_response(self.get_context_data(existing_form=form))
-        form = ParticipantForm(request.POST, prefix="new")
+        form = EnrolNewParticipantForm(request.POST, prefix="new", cohort=self.cohort)
         if form.is_valid():
             try:
                 enrolment = services.participant_create_and_enrol(
@@ -163,6 +173,37 @@ class EnrolView(CohortObjectMixin, TemplateView):
     def _done(self, enrolment: Enrolment):
         messages.success(self.request, _("%(name)s was enrolled.") % {"name": enrolment.participant.full_name})
         return redirect("courses:cohort_detail", pk=self.cohort.pk)
+
+
+class EntryDateView(EnrolmentObjectMixin, FormView):
+    """Change an enrolment's entry date with a reason; the page lists the earlier changes."""
+
+    permission_required = "courses.change_enrolment_date"
+    template_name = "courses/entry_date.html"
+    form_class = EntryDateForm
+
+    def get_initial(self):
+        return {"enrolled_on": self.get_permission_object().enrolled_on}
+
+    def get_context_data(self, **kwargs):
+        enrolment = self.get_permission_object()
+        changes = enrolment.date_changes.select_related("changed_by")
+        return super().get_context_data(enrolment=enrolment, changes=changes, **kwargs)
+
+    def form_valid(self, form):
+        enrolment = self.get_permission_object()
+        try:
+            services.enrolment_change_entry_date(
+                enrolment=enrolment,
+                on=form.cleaned_data["enrolled_on"],
+                reason=form.cleaned_data["reason"],
+                by=self.request.user,
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The entry date was changed."))
+        return redirect("courses:cohort_detail", pk=enrolment.cohort_id)
 
 
 class WithdrawView(EnrolmentObjectMixin, FormView):

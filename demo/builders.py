@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from accounts.models import Role
 from courses import services as course_services
@@ -157,6 +158,15 @@ def build_facilities(world: DemoWorld) -> None:
     world.facilities[3].supervisors.add(world.supervisor_user)
 
 
+def running_run(today: datetime.date) -> tuple[str, datetime.date, datetime.date, str]:
+    """The running cohort, placed around the build day (demo.loading moves it to the load day): begun eleven
+    weeks before, so its sessions (sixteen weeks Mon–Wed) go on for a few weeks more, then the placement
+    phase until the end (22 weeks after the start, a Friday)."""
+    start = today - datetime.timedelta(days=today.weekday() + 7 * 11)
+    end = start + datetime.timedelta(weeks=22, days=4)
+    return f"{start.year}-1", start, end, f"962/0188/{start.year % 100:02d}"
+
+
 def build_cohorts(world: DemoWorld) -> None:
     rng = world.rng
     common = {
@@ -168,7 +178,7 @@ def build_cohorts(world: DemoWorld) -> None:
         ("2022-1", datetime.date(2022, 2, 7), datetime.date(2022, 7, 1), "962/0142/22"),
         ("2022-2", datetime.date(2022, 9, 5), datetime.date(2023, 1, 27), "962/0311/22"),
         ("2023-1", datetime.date(2023, 9, 4), datetime.date(2024, 1, 26), "962/0207/23"),
-        ("2026-1", datetime.date(2026, 8, 17), datetime.date(2027, 1, 15), "962/0188/26"),
+        running_run(timezone.localdate()),
     ]
     names = list(NAMES)
     by = world.staff_user

@@ -84,7 +84,8 @@ def build_registers(world) -> None:
     today = timezone.localdate()
     records = 0
     for number, cohort in enumerate(world.cohorts):
-        sessions = TeachingSession.objects.filter(cohort=cohort, date__lte=today).select_related("module")
+        # Up to yesterday: today's register is the new user's to take.
+        sessions = TeachingSession.objects.filter(cohort=cohort, date__lt=today).select_related("module")
         for session in sessions.order_by("date", "start_time"):
             entries = [
                 _entry(

@@ -1,7 +1,7 @@
 """Demo part of the placements: supervisors for every facility; for the three finished runs a three-week
 placement at the end with complete prerequisites and confirmed hours (one person a little short, the §72a
 facts already deleted as the law requires); for the running run a placement on Thursdays and Fridays
-since November, older days confirmed, the last week waiting for the supervisors (``anleitung`` has some),
+for the last five weeks, older days confirmed, the last week waiting for the supervisors (``anleitung`` has some),
 one rejected day, and one placement blocked because the measles proof is missing."""
 
 import datetime
@@ -164,7 +164,8 @@ def build_running_placements(world) -> None:
     staff = world.staff_user
     cohort = world.cohorts[3]
     today = timezone.localdate()
-    start, end = datetime.date(2026, 11, 2), cohort.end_date
+    # On Thursdays and Fridays since the Monday five weeks before the build day.
+    start, end = today - datetime.timedelta(days=today.weekday() + 35), cohort.end_date
     lan = world.participant_user
     enrolments = list(cohort.enrolments.filter(status=EnrolmentStatus.ACTIVE).select_related("participant"))
     # Nguyễn Thị Lan first, so she is placed with ``anleitung`` at AWO-Kita Sonnenschein.

@@ -27,7 +27,10 @@ def build_import_log(world) -> None:
         )
     rows.append(["Haddad", "Yasmin", "14.09.1993", "362D480215", "02594 88102", "B1"])
     record = services.import_upload(
-        cohort=running, by=world.staff_user, file_name="Jobcenter Teilnehmerliste 2026-1.csv", data=_csv(rows)
+        cohort=running,
+        by=world.staff_user,
+        file_name=f"Jobcenter Teilnehmerliste {running.number}.csv",
+        data=_csv(rows),
     )
     record = services.import_confirm(record=record, by=world.staff_user)
     services.import_upload(

@@ -16,6 +16,7 @@ from core.links import pk_link
 from core.tables import StableTable
 
 from .models import PlacementStatus
+from .prerequisites import planned_badge
 from .progress import progress_bar
 
 
@@ -67,7 +68,7 @@ class CohortPlacementTable(StableTable):
         if summary is None:
             return ""
         if status == PlacementStatus.PLANNED:
-            badge = format_html('<span class="badge text-bg-warning">{}</span>', gettext("waiting for prerequisites"))
+            badge = planned_badge(summary.missing_prerequisites)
             if not summary.missing_prerequisites:
                 return badge
             items = format_html_join("", "<li>{}</li>", ((item,) for item in summary.missing_prerequisites))

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import InvitationForm
-from courses.forms import DateInput
+from courses.forms import DateField, DateInput
 from courses.rules import staff_organisation_ids
 
 from .models import Facility, HourEntry
@@ -58,6 +58,12 @@ class SupervisorLinkForm(forms.Form):
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
 
+def supervisor_label(user) -> str:
+    """A supervisor in a choice list: the name and, to tell namesakes apart, the e-mail address."""
+    name = user.get_full_name() or user.username
+    return f"{name} ({user.email or user.username})"
+
+
 class PlacementForm(forms.Form):
     facility = forms.ModelChoiceField(label=_("Facility"), queryset=None)
     supervisor = forms.ModelChoiceField(
@@ -65,22 +71,38 @@ class PlacementForm(forms.Form):
         queryset=None,
         help_text=_("Must be one of the facility's supervisors."),
     )
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    start_date = DateField(label=_("Start date"), widget=DateInput())
+    end_date = DateField(label=_("End date"), widget=DateInput())
     planned_hours = forms.IntegerField(label=_("Planned hours"), min_value=1, max_value=2000)
 
-    def __init__(self, *args, facilities, **kwargs):
+    def __init__(self, *args, facilities, facility=None, url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = facilities
-        self.fields["supervisor"].queryset = (
-            get_user_model().objects.filter(supervised_facilities__in=facilities).distinct().order_by("last_name")
-        )
-        self.fields["supervisor"].label_from_instance = lambda u: u.get_full_name() or u.username
+        # Only the chosen facility's supervisors (htmx asks the page again when the facility changes); a
+        # namesake is told apart by the e-mail address.
+        chosen = self.data.get(self.add_prefix("facility")) if self.is_bound else None
+        chosen = chosen or facility or self.initial.get("facility")
+        chosen = getattr(chosen, "pk", chosen)
+        supervisors = get_user_model().objects.filter(supervised_facilities__in=facilities)
+        if chosen and str(chosen).isdigit():
+            supervisors = supervisors.filter(supervised_facilities=int(chosen))
+        self.fields["supervisor"].queryset = supervisors.distinct().order_by("last_name", "first_name", "pk")
+        self.fields["supervisor"].label_from_instance = supervisor_label
+        if url:
+            self.fields["facility"].widget.attrs.update(
+                {
+                    "hx-get": url,
+                    "hx-trigger": "change",
+                    "hx-target": f"#{self['supervisor'].auto_id}",
+                    "hx-select": f"#{self['supervisor'].auto_id}",
+                    "hx-swap": "outerHTML",
+                }
+            )
 
 
 class ConductCheckForm(forms.Form):
-    inspected_on = forms.DateField(label=_("Inspected on"), widget=DateInput())
-    issue_date = forms.DateField(
+    inspected_on = DateField(label=_("Inspected on"), widget=DateInput())
+    issue_date = DateField(
         label=_("Issue date of the certificate"),
         widget=DateInput(),
         help_text=_("Record only the facts; never keep a copy."),
@@ -98,7 +120,7 @@ class MeaslesProofForm(forms.Form):
 
 
 class InfectionInstructionForm(forms.Form):
-    instruction_date = forms.DateField(label=_("Date of the instruction"), widget=DateInput())
+    instruction_date = DateField(label=_("Date of the instruction"), widget=DateInput())
 
 
 class CancelForm(forms.Form):
@@ -116,6 +138,7 @@ class HourEntryForm(forms.ModelForm):
             "break_minutes": forms.NumberInput(attrs={"min": 0, "step": 5, "inputmode": "numeric"}),
             "activity": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"date": DateField}
         help_texts = {
             "break_minutes": _("Over 6 hours of work: at least 30 minutes; over 9 hours: at least 45 minutes."),
             "activity": _("What did you do? For example: accompanied the morning circle, read to the children."),

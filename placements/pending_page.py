@@ -30,10 +30,15 @@ _ENTRY = (
     '<div class="d-flex gap-2">'
     '<button class="btn btn-success btn-touch" type="submit" formaction="{confirm_url}">{confirm}'
     '<span class="visually-hidden"> {date}</span></button>'
-    '<a class="btn btn-outline-danger btn-touch" href="{reject_url}">{reject}'
-    '<span class="visually-hidden"> {date}</span></a>'
+    # Both are buttons of the same size side by side (a link styled as one sat lower on phones); "Reject"
+    # opens the reason form through a small GET form of its own outside the page's form (see _REJECT_FORM),
+    # so the ticked boxes and the CSRF token never end up in an address.
+    '<button class="btn btn-outline-danger btn-touch" type="submit" form="reject-{pk}">{reject}'
+    '<span class="visually-hidden"> {date}</span></button>'
     "</div></li>"
 )
+_REJECT_FORM = '<form id="reject-{pk}" method="get" action="{reject_url}" hidden>{back}</form>'
+
 _ACTIVITY = '<span class="d-block small text-muted">{}</span>'
 
 
@@ -53,6 +58,9 @@ def entry_groups(placement_ids, entries, *, selected=(), back: str = "") -> list
     weekdays = [escape(str(WEEKDAYS_ABBR[day])) for day in range(7)]  # what the date filter's "D" shows
     confirm_url, reject_url = pk_link("placements:hour_entry_confirm"), pk_link("placements:hour_entry_reject")
     selected = set(selected)
+    back_field = ""
+    if back.startswith("?page="):
+        back_field = format_html('<input type="hidden" name="page" value="{}">', back.removeprefix("?page="))
     groups: dict[int, dict | None] = dict.fromkeys(placement_ids)
     for entry in entries:
         group = groups.get(entry.placement_id)
@@ -62,6 +70,7 @@ def entry_groups(placement_ids, entries, *, selected=(), back: str = "") -> list
                 "name": placement.enrolment.participant.full_name,
                 "facility": placement.facility.name,
                 "rows": [],
+                "forms": [],
             }
         group["rows"].append(
             _ENTRY.format(
@@ -79,9 +88,11 @@ def entry_groups(placement_ids, entries, *, selected=(), back: str = "") -> list
                 **words,
             )
         )
+        group["forms"].append(_REJECT_FORM.format(pk=entry.pk, reject_url=reject_url(entry.pk), back=back_field))
     shown = [group for group in groups.values() if group]
     for group in shown:
         group["rows"] = mark_safe("".join(group["rows"]))  # noqa: S308 - built from escaped parts, see _ENTRY
+        group["forms"] = mark_safe("".join(group["forms"]))  # noqa: S308 - digits, a URL of digits, format_html
     return shown
 
 

@@ -1,6 +1,7 @@
 """What is still missing before a placement may start. One pure function, used by the services (to refuse
 the start), the selectors (summaries for the certificates) and the pages (to say exactly what is missing)."""
 
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.dates import short_date
@@ -64,3 +65,14 @@ def _has_conduct_check(placement) -> bool:
     except ConductCertificateCheck.DoesNotExist:
         return False
     return True
+
+
+def planned_badge(missing: list[str] | None) -> str:
+    """The badge of a planned placement, from the same list the page shows under it: "waiting for
+    prerequisites" while anything is missing, "ready to start" when nothing is. ``None`` (a list that did not
+    work the prerequisites out) says only "planned", which never contradicts the page."""
+    if missing is None:
+        return format_html('<span class="badge text-bg-light border">{}</span>', _("planned"))
+    if missing:
+        return format_html('<span class="badge text-bg-warning">{}</span>', _("waiting for prerequisites"))
+    return format_html('<span class="badge text-bg-info">{}</span>', _("ready to start"))

@@ -31,7 +31,7 @@ class PlacementTable(StableTable):
         order_by=("enrolment__participant__name_key",),
         verbose_name=_("Participant"),
     )
-    cohort = tables.Column(accessor="enrolment__cohort__number", verbose_name=_("Run"))
+    cohort = tables.Column(accessor="enrolment__cohort__number", verbose_name=_("Cohort"))
     facility = tables.Column(accessor="facility__name", verbose_name=_("Facility"))
     start_date = ShortDateColumn(verbose_name=_("Start"))
     end_date = ShortDateColumn(verbose_name=_("End"))

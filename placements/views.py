@@ -238,7 +238,12 @@ class PlacementCreateView(ObjectPermissionMixin, FormView):
             organisation_id=enrolment.cohort.site.organisation_id,
             facility_type__in=enrolment.cohort.programme.allowed_facility_types,
         )
-        return {**super().get_form_kwargs(), "facilities": facilities}
+        return {
+            **super().get_form_kwargs(),
+            "facilities": facilities,
+            "facility": self.request.GET.get("facility"),
+            "url": self.request.path,
+        }
 
     def get_initial(self):
         enrolment = self.get_permission_object()
@@ -309,7 +314,12 @@ class PlacementUpdateView(PlacementMixin, FormView):
         facilities = selectors.facilities_visible_to(self.request.user).filter(
             organisation_id=cohort.site.organisation_id, facility_type__in=cohort.programme.allowed_facility_types
         )
-        return {**super().get_form_kwargs(), "facilities": facilities}
+        return {
+            **super().get_form_kwargs(),
+            "facilities": facilities,
+            "facility": self.request.GET.get("facility"),
+            "url": self.request.path,
+        }
 
     def get_initial(self):
         p = self.placement

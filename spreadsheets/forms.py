@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.spreadsheet_reader import SpreadsheetRefused, UploadLimits, check_size, size_text
+from courses.forms import DateField
+from courses.models import default_entry_date
 
 ROW_STATUS_CHOICES = [
     ("", gettext_lazy("all rows")),
@@ -42,6 +44,16 @@ class ConfirmForm(forms.Form):
     valid_rows_only = forms.BooleanField(
         label=gettext_lazy("Import only the valid rows and skip the rows with errors"), required=False
     )
+    enrolled_on = DateField(
+        label=gettext_lazy("Entry date of the new places"),
+        required=False,
+        help_text=gettext_lazy("From this day on the registers count them; it can be changed later with a reason."),
+    )
+
+    def __init__(self, *args, cohort=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cohort is not None:
+            self.fields["enrolled_on"].initial = default_entry_date(cohort)
 
 
 class RowFilterForm(forms.Form):

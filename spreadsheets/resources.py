@@ -23,6 +23,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from core.bulk import insert_rows, lookup_chunks
 from core.dates import short_date, short_time
 from core.text import clean_name, fold
+from courses.forms import impossible_date_message
 from courses.models import (
     Cohort,
     CohortStatus,
@@ -31,6 +32,7 @@ from courses.models import (
     FacilityType,
     Organisation,
     Participant,
+    default_entry_date,
 )
 from courses.services import PARTICIPANT_FIELDS
 from placements.models import Facility
@@ -45,6 +47,8 @@ from .reading import (
     parse_german_level,
 )
 
+# The columns besides name and date of birth that the preview shows per row, in this order.
+_SHOWN_COLUMNS = ("jobcenter_customer_number", "email", "phone", "address", "german_level")
 CHUNK = 2000  # keeps IN (...) lists below SQLite's limit of bound parameters
 
 
@@ -84,7 +88,14 @@ class TextWidget(widgets.Widget):
 
 class GermanDateWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        return parse_date(value)
+        try:
+            return parse_date(value)
+        except ValueError:
+            # "31.02.1990" is written correctly but does not exist: say that, not how to write a date.
+            message = impossible_date_message(value) if isinstance(value, str) else None
+            if message:
+                raise ValueError(message) from None
+            raise
 
     def render(self, value, obj=None, **kwargs):
         return short_date(value)
@@ -189,10 +200,12 @@ class ParticipantResource(resources.ModelResource):
         by=None,
         sheet_rows: list[int] | None = None,
         lock: bool = False,
+        enrolled_on: datetime.date | None = None,
         **kwargs,
     ):
         super().__init__(**kwargs)
         self.cohort = cohort
+        self.enrolled_on = enrolled_on
         self.organisation = cohort.site.organisation if cohort is not None else organisation
         self.by = by
         self.sheet_rows = sheet_rows
@@ -277,6 +290,7 @@ class ParticipantResource(resources.ModelResource):
         errors = {}
         if self._columns is None:
             self._columns = [(f.attribute, f.column_name, f.widget) for f in self.get_import_fields()]
+            self._present = {attribute for attribute, column, _widget in self._columns if column in row}
         known = instance.pk is not None
         for attribute, column, widget in self._columns:
             if column not in row:
@@ -297,6 +311,12 @@ class ParticipantResource(resources.ModelResource):
         instance.family_name = clean_name(instance.family_name)
         state["name"] = f"{instance.family_name}, {instance.given_name}".strip(", ")
         state["born"] = short_date(instance.date_of_birth) if isinstance(instance.date_of_birth, datetime.date) else ""
+        # Every other imported column as it will be saved, so staff can check it before confirming.
+        state["values"] = [
+            (key, value)
+            for key, value in ((key, getattr(instance, key, "")) for key in _SHOWN_COLUMNS if key in self._present)
+            if value not in (None, "") and key not in errors
+        ]
         self.check_row(instance, state, errors)
         if errors:
             raise ValidationError(errors)
@@ -453,7 +473,8 @@ class ParticipantResource(resources.ModelResource):
             return
         # The places, as enrolment_create would write them, in one plain INSERT per 10,000 rows: with
         # bulk_create, preparing every value took half of a 10,000-row confirmation (docs/spreadsheets.md).
-        today = datetime.date.today()
+        # The entry date staff confirmed (default: courses.models.default_entry_date), as enrolment_create.
+        today = self.enrolled_on or default_entry_date(self.cohort)
         now = timezone.now()
         by = self.by.pk if getattr(self.by, "pk", None) else None
         insert_rows(
@@ -498,6 +519,7 @@ class ParticipantResource(resources.ModelResource):
                     "name": state.get("name", ""),
                     "born": state.get("born", ""),
                     "changes": [labels[c] for c in state.get("changes", [])] if status == "updated" else [],
+                    "shown": [[labels[key], str(value)] for key, value in state.get("values", [])],
                     "place": state.get("place", "") if status != "error" else "",
                     "messages": messages,
                 }

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import Result
 
+from core.dates import short_date
 from core.exceptions import DomainError
 from courses.models import Cohort, CohortStatus
 
@@ -20,9 +21,13 @@ from .reading import FileRefused, read_participant_sheet
 from .resources import ParticipantResource
 
 
-def _run(*, data: bytes, cohort: Cohort, by, dry_run: bool) -> tuple[Result, list[dict], str]:
+def _run(
+    *, data: bytes, cohort: Cohort, by, dry_run: bool, enrolled_on: datetime.date | None = None
+) -> tuple[Result, list[dict], str]:
     sheet = read_participant_sheet(data)
-    resource = ParticipantResource(cohort=cohort, by=by, sheet_rows=sheet.sheet_rows, lock=not dry_run)
+    resource = ParticipantResource(
+        cohort=cohort, by=by, sheet_rows=sheet.sheet_rows, lock=not dry_run, enrolled_on=enrolled_on
+    )
     # Confirmed imports run in the caller's transaction (use_transactions=False) so that a refusal rolls back
     # the bulk writes too; a dry run is wrapped and rolled back by import_data itself and writes nothing.
     result = resource.import_data(sheet.dataset, dry_run=dry_run, use_transactions=dry_run, raise_errors=False)
@@ -81,9 +86,12 @@ def import_refresh(*, record: ImportRecord, by) -> ImportRecord:
 
 
 @transaction.atomic
-def import_confirm(*, record: ImportRecord, by, valid_rows_only: bool = False) -> ImportRecord:
+def import_confirm(
+    *, record: ImportRecord, by, valid_rows_only: bool = False, enrolled_on: datetime.date | None = None
+) -> ImportRecord:
     """Write a previewed import. With rows in error nothing is written unless ``valid_rows_only``; a row that
-    was fine in the preview but is refused now (the cohort filled up meanwhile) refuses the whole import."""
+    was fine in the preview but is refused now (the cohort filled up meanwhile) refuses the whole import.
+    New places start on ``enrolled_on`` (default: courses.models.default_entry_date)."""
     record = ImportRecord.objects.select_for_update().select_related("cohort__site").get(pk=record.pk)
     if record.status != ImportStatus.PREVIEWED:
         raise DomainError(_("This import has already been confirmed or discarded."))
@@ -91,7 +99,14 @@ def import_confirm(*, record: ImportRecord, by, valid_rows_only: bool = False) -
         raise DomainError(
             _("The file has rows with errors. Correct the file and upload it again, or import only the valid rows.")
         )
-    result, outcomes, _format = _run(data=bytes(record.file_data), cohort=record.cohort, by=by, dry_run=False)
+    if enrolled_on is not None and enrolled_on > record.cohort.end_date:
+        raise DomainError(
+            _("The entry date cannot be after the end of the cohort (%(date)s).")
+            % {"date": short_date(record.cohort.end_date)}
+        )
+    result, outcomes, _format = _run(
+        data=bytes(record.file_data), cohort=record.cohort, by=by, dry_run=False, enrolled_on=enrolled_on
+    )
     if result.has_errors():
         raise DomainError(_("The import failed and nothing was saved. Please try again."))
     previewed_errors = {o["row"] for o in record.preview if o["status"] == "error"}
@@ -124,7 +139,8 @@ def import_discard(*, record: ImportRecord, by) -> ImportRecord:
         raise DomainError(_("This import has already been confirmed or discarded."))
     record.status = ImportStatus.DISCARDED
     record.file_data = b""
-    record.preview = []
+    # As after a confirmation, the refused rows and their reasons stay (docs/spreadsheets.md); the others go.
+    record.preview = [o for o in record.preview if o["status"] == "error"]
     record.save(update_fields=["status", "file_data", "preview"])
     return record
 

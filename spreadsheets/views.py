@@ -61,7 +61,10 @@ class ImportDetailView(DetailPermissionMixin, DetailView):
             rows = [r for r in rows if r["status"] == filter_form.cleaned_data["status"]]
         table = PreviewTable(rows)
         RequestConfig(self.request, paginate={"per_page": 100}).configure(table)
-        context.update(table=table, filter_form=filter_form, confirm_form=ConfirmForm())
+        confirm_form = ConfirmForm(cohort=self.object.cohort)
+        if not self.object.rows_error:
+            del confirm_form.fields["valid_rows_only"]  # nothing to skip
+        context.update(table=table, filter_form=filter_form, confirm_form=confirm_form)
         return context
 
 
@@ -82,11 +85,18 @@ class ImportConfirmView(ObjectPermissionMixin, View):
             else:
                 messages.success(request, _("The import was discarded; nothing was saved."))
             return redirect("courses:cohort_detail", pk=record.cohort_id)
-        form = ConfirmForm(request.POST)
-        form.is_valid()
+        form = ConfirmForm(request.POST, cohort=record.cohort)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect("spreadsheets:import_detail", pk=record.pk)
         try:
             record = services.import_confirm(
-                record=record, by=request.user, valid_rows_only=form.cleaned_data.get("valid_rows_only", False)
+                record=record,
+                by=request.user,
+                valid_rows_only=form.cleaned_data.get("valid_rows_only", False),
+                enrolled_on=form.cleaned_data.get("enrolled_on"),
             )
         except DomainError as error:
             flash_domain_error(request, error)

@@ -45,6 +45,13 @@ def hours(minutes):
     return numbers.hours_text(minutes, places=1)
 
 
+@register.filter
+def decimal(value, places=1):
+    """{{ units|decimal }}: a number with one decimal (or ``decimal:0``) as the reader writes numbers
+    (core.numbers.decimal_text): "96,0" in German, "96.0" in English."""
+    return numbers.decimal_text(value, int(places))
+
+
 @register.filter(expects_localtime=True)
 def short_date(value):
     """DD.MM.YYYY (core.dates.short_date). A moment (issued at, revoked at) is shown on its day in Europe/Berlin:

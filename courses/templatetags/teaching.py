@@ -33,4 +33,5 @@ def own_attendance_panel(context):
 def sessions_today_panel(context):
     user = context.get("user")
     sessions = selectors.sessions_today_for(user) if user is not None else []
-    return {"sessions": sessions, "user": user}
+    to_take, to_take_total = selectors.registers_to_take_for(user) if user is not None else ([], 0)
+    return {"sessions": sessions, "user": user, "to_take": to_take, "to_take_total": to_take_total}

@@ -4,6 +4,7 @@ from django import template
 from django_tables2 import RequestConfig
 
 from .. import selectors
+from ..prerequisites import planned_badge as _planned_badge
 from ..progress import progress_bar
 
 register = template.Library()
@@ -13,6 +14,12 @@ register = template.Library()
 def placement_progress(confirmed, pending, required):
     """{% placement_progress confirmed pending required %}: the hours bar (placements.progress)."""
     return progress_bar(confirmed, pending, required)
+
+
+@register.simple_tag
+def planned_badge(missing=None):
+    """{% planned_badge missing %}: a planned placement's badge (placements.prerequisites.planned_badge)."""
+    return _planned_badge(missing)
 
 
 @register.inclusion_tag("placements/hooks/_supervisor_panel.html", takes_context=True)

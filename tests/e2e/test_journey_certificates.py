@@ -74,7 +74,6 @@ def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page, 
     expect(table.get_by_text(t("all met"))).to_have_count(3)
     amina_row = table.get_by_role("row").filter(has_text="Haddad")
     expect(amina_row.get_by_role("listitem").first).to_be_visible()
-    screenshot(page, "certificates-overview")
 
     page.get_by_role("link", name=t("Issue certificates")).click()
     axe_check(page)
@@ -96,8 +95,7 @@ def test_staff_see_who_is_eligible_and_issue_the_cohorts_certificates(new_page, 
     assert response.ok and response.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "zertifikat.pdf"
     pdf.write_bytes(response.body())
-    (first_page,) = pdf_pages_as_png(pdf, tmp_path / "pages", dpi=90)
-    save_screenshot_file(first_page, "certificate")
+    pdf_pages_as_png(pdf, tmp_path / "pages", dpi=90)
     assert_prints_snapshot(pdf_text(pdf), certificate, world)
 
 
@@ -116,7 +114,6 @@ def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code
     panel = page.get_by_role("region", name=re.compile(t("Your certificate")))
     expect(panel).to_contain_text(certificate.number)
     axe_check(page)
-    screenshot(page, "participant-start")
     pdf = download(page, panel.get_by_role("link", name=t("Download (German)")).click, tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
 
@@ -134,7 +131,6 @@ def test_participant_downloads_certificate_and_anyone_verifies_it_by_its_qr_code
     expect(visitor.get_by_role("main")).to_contain_text("Thị Lan Nguyễn")
     expect(visitor.get_by_role("main")).to_contain_text(certificate.number)
     axe_check(visitor)
-    screenshot(visitor, "verification-valid")
 
     # Staff revoke it; the same address now says revoked.
     staff = new_page()

@@ -9,7 +9,7 @@ import pytest
 
 from courses.models import AttendanceRecord, AttendanceStatus, Cohort, CohortStatus, Enrolment, TeachingSession
 
-from .helpers import axe_check, download, expect, login, pdf_pages_as_png, pdf_text, screenshot, t
+from .helpers import axe_check, download, expect, login, pdf_pages_as_png, pdf_text, t
 from .world import TODAY, build_world, days, enrol, german_date, running_cohort
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -103,7 +103,6 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
         expect(roster).to_contain_text(family)
     assert Enrolment.objects.filter(cohort=cohort).count() == len(PEOPLE)
     axe_check(page)
-    screenshot(page, "cohort-detail")
 
     # Plan module 1 from a weekly pattern (Mondays and Wednesdays) and one session today for module 2.
     page.get_by_role("link", name=t("Teaching sessions"), exact=True).click()
@@ -164,7 +163,6 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     page.keyboard.press("ArrowRight")
     tab_until(page, f"el.name === 'note-{agnieszka.pk}'")
     page.keyboard.type("Termin beim Jobcenter")
-    screenshot(page, "attendance-register")
     # Save with Enter on the button.
     tab_until(page, "el.type === 'submit' && el.closest('main')")
     page.keyboard.press("Enter")
@@ -209,4 +207,3 @@ def test_staff_create_cohort_import_plan_and_take_register(new_page, tmp_path):
     page.get_by_role("link", name=t("Start"), exact=True).click()
     expect(page.get_by_role("main")).to_contain_text("2027-1")
     axe_check(page)
-    screenshot(page, "staff-start")

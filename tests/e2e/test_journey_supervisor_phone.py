@@ -5,7 +5,7 @@ import pytest
 
 from placements.models import HourEntryStatus
 
-from .helpers import PHONE, axe_check, expect, login, screenshot, t
+from .helpers import PHONE, axe_check, expect, login, t
 from .world import active_placement, build_world, enrol, log_hours, past_weekdays, running_cohort, supervisor_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -47,7 +47,6 @@ def test_supervisor_confirms_and_rejects_hours_on_a_phone(new_page):
     page.get_by_role("link", name=t("Confirm hours")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Hours to confirm"))
     axe_check(page)
-    screenshot(page, "supervisor-confirm-phone", full_page=False)
 
     # The page fits the phone: nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -62,7 +61,7 @@ def test_supervisor_confirms_and_rejects_hours_on_a_phone(new_page):
     assert lan_1.status == HourEntryStatus.CONFIRMED and lan_1.decided_by == supervisor
 
     # Reject one of Savaş's days with a reason.
-    savas_group.get_by_role("link", name=f"{t('Reject')} {short(d1)}").tap()
+    savas_group.get_by_role("button", name=f"{t('Reject')} {short(d1)}").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Reject entry"))
     axe_check(page)
     page.get_by_label(t("Reason for the rejection")).fill("Laut Dienstplan bis 15:00 – bitte korrigieren.")

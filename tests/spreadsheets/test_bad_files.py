@@ -41,9 +41,7 @@ def test_bad_dates(cohort, staff):
     ]
     record = _upload(cohort, staff, csv_bytes(rows))
     assert record.status == ImportStatus.PREVIEWED
-    assert _errors(record) == {
-        2: "Date of birth: “31.02.1991” is not a valid date. Please write dates as DD.MM.YYYY, for example 17.05.1990."
-    }
+    assert _errors(record) == {2: "Date of birth: “31.02.1991” is not a date: February 1991 has only 28 days."}
     assert record.rows_new == 1
     _nothing_written()
 

@@ -48,7 +48,7 @@ def test_preview_shows_the_row_number_and_reason(client, cohort, staff):
     ]
     response = _upload(client, cohort, csv_bytes(rows))
     page = client.get(response["Location"] + "?status=error").content.decode()
-    assert "Date of birth: “30.02.1979” is not a valid date." in page
+    assert "Date of birth: “30.02.1979” is not a date: February 1979 has only 28 days." in page
     assert "Kaya" not in page.split("Every row of the file")[1]  # filtered to the rows with errors
     assert "import only the valid rows" in page
 
@@ -68,7 +68,7 @@ def test_messages_are_german_by_default(client, cohort, staff):
     with translation.override("de"):
         response = _upload(client, cohort, csv_bytes(rows))
         page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert "Geburtsdatum: „31.02.1991“ ist kein gültiges Datum" in page
+    assert "Geburtsdatum: „31.02.1991“ ist kein Datum: Februar 1991 hat nur 28 Tage." in page
 
 
 def test_refused_file_is_shown_on_the_form_and_logged(client, cohort, staff):
@@ -94,7 +94,7 @@ def test_discard(client, cohort, staff, german_rows):
     record = ImportRecord.objects.get()
     client.post(reverse("spreadsheets:import_confirm", args=[record.pk]), {"discard": "1"})
     record.refresh_from_db()
-    assert record.status == ImportStatus.DISCARDED and record.preview == []
+    assert record.status == ImportStatus.DISCARDED and record.preview == []  # no row had an error
     assert Participant.objects.count() == 0
     assert response.status_code == 302
 

@@ -11,6 +11,7 @@ ENTRIES = {
     "courses:cohort_update": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "courses:enrol": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "courses:withdraw": allow("staff", kwargs=lambda w: {"pk": w.enrolment.pk}),
+    "courses:entry_date": allow("staff", kwargs=lambda w: {"pk": w.enrolment.pk}),
     "courses:participant_list": allow("staff", "other_staff"),  # lists are scoped, not refused
     "courses:participant_detail": allow("staff", "participant", kwargs=lambda w: {"pk": w.participant.pk}),
     "courses:participant_update": allow("staff", kwargs=lambda w: {"pk": w.participant.pk}),
