@@ -53,7 +53,7 @@ fixtures: install
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 SITE_URL=http://127.0.0.1:8000 $(PY) manage.py build_demo \
 		--meta fixtures/demo.meta.json
 	DATABASE_URL=sqlite:////tmp/demo-fixture.sqlite3 $(PY) manage.py dumpdata --indent 1 \
-		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry --exclude django_tasks_db \
+		--exclude contenttypes --exclude auth.permission --exclude sessions --exclude admin.logentry --exclude django_tasks_database \
 		-o fixtures/demo.json
 	rm -f /tmp/demo-fixture.sqlite3
 
