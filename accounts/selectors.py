@@ -12,9 +12,13 @@ def history_of(user) -> list[str]:
     corrections, hour entries and decisions, placement steps, certificates, imports. Found from the models'
     foreign keys to the user, so a new "by" field of any app counts without a change here."""
     found = []
-    for relation in get_user_model()._meta.related_objects:
+    # include_hidden: the "by" fields are declared with related_name="+", which _meta.related_objects leaves out.
+    for relation in get_user_model()._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete) or relation.many_to_many:
+            continue
         model = relation.related_model
-        if relation.many_to_many or (model._meta.app_label, model._meta.model_name) in NOT_HISTORY:
+        # auto_created: the tables behind many-to-many fields (memberships, not deeds).
+        if model._meta.auto_created or (model._meta.app_label, model._meta.model_name) in NOT_HISTORY:
             continue
         if model._default_manager.filter(**{relation.field.name: user}).exists():
             found.append(str(model._meta.verbose_name_plural))
