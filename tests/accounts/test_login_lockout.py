@@ -121,3 +121,21 @@ def test_lockout_page_in_german(german_client, staff):
     _fail(german_client, "staff")
     text = _post(german_client, "staff", RIGHT).content.decode()
     assert "Bitte versuchen Sie es nach" in text
+
+
+@pytest.mark.django_db
+def test_behind_a_load_balancer_the_client_is_counted_not_the_balancer(client, staff, settings):
+    settings.CERTIFICATE_TRUSTED_PROXIES = 1
+
+    def post(password, client_address):
+        return client.post(
+            reverse(LOGIN),
+            {"username": "staff", "password": password},
+            REMOTE_ADDR="10.0.0.5",  # the load balancer
+            HTTP_X_FORWARDED_FOR=f"6.6.6.6, {client_address}",  # the left part is the client's own claim
+        )
+
+    for _ in range(5):
+        post("wrong-guess", "203.0.113.7")
+    assert post(RIGHT, "203.0.113.7").status_code == 429
+    assert post(RIGHT, "198.51.100.2").status_code == 302  # another employee behind the same balancer
