@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import User
+from .selectors import history_of
 
 
 @admin.register(User)
@@ -11,3 +13,27 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = DjangoUserAdmin.add_fieldsets + ((_("Role"), {"fields": ("role",)}),)
     list_display = ("username", "first_name", "last_name", "email", "role", "is_active")
     list_filter = ("role", "is_active", "is_superuser")
+    actions = ["deactivate"]
+
+    def get_deleted_objects(self, objs, request):
+        """Accounts that recorded, decided or changed something are never deleted: the records must keep who
+        did it. Django's delete pages then refuse and list why; the "Deactivate" action is the way out."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected)
+        for user in objs:
+            for records in history_of(user):
+                protected.append(
+                    _("%(user)s is named in %(records)s: deactivate the account instead.")
+                    % {"user": user, "records": records}
+                )
+        return deleted, model_count, perms_needed, protected
+
+    @admin.action(description=_("Deactivate selected accounts (they can no longer log in; history keeps them)"))
+    def deactivate(self, request, queryset):
+        count = queryset.filter(is_active=True).exclude(pk=request.user.pk).update(is_active=False)
+        self.message_user(
+            request,
+            ngettext("%(count)d account was deactivated.", "%(count)d accounts were deactivated.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,5 +1,6 @@
 """Django's model permissions, kept for the admin site only."""
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 
 
@@ -24,3 +25,17 @@ class AdminModelBackend(ModelBackend):
 
 def _uses_admin(user) -> bool:
     return bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, first in AUTHENTICATION_BACKENDS.
+
+    Every log-in through a page (the app's and the admin's) passes the request, and axes counts and locks
+    it. ``authenticate()`` called from code without a request (a shell, a management command, the test
+    client's ``login``) is not a guess from the network: it is let through to the next backend instead of
+    raising as ``AxesStandaloneBackend`` does."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
+from core.validators import single_line_text
 
 from .models import Invitation, InvitationDelivery
 from .tokens import invitation_token_generator
@@ -42,7 +43,15 @@ def login_create(
     if not username:
         raise DomainError(_("Please enter a user name."), field="username")
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("The user name %(username)s is already taken.") % {"username": username}, field="username")
+        # Neither names the user name nor says whose it is: the person creating the login may work for
+        # another organisation than the one who has it.
+        raise DomainError(_("This user name cannot be used. Please choose another one."), field="username")
+    for name in (first_name, last_name):
+        try:
+            single_line_text(name or "")
+        except ValidationError as error:
+            field = "first_name" if name == first_name else "last_name"
+            raise DomainError(" ".join(error.messages), field=field) from error
     user = User(
         username=username,
         first_name=(first_name or "").strip()[:150],

@@ -1,11 +1,14 @@
-"""Accepting an invitation (link or printed code), and the one helper staff pages use to invite someone."""
+"""Accepting an invitation (link or printed code), the one helper staff pages use to invite someone, and the page
+shown while a log-in is locked out (django-axes calls ``locked_out``, settings.AXES_LOCKOUT_CALLABLE)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -141,3 +144,16 @@ class FirstLoginView(FormView):
         _log_in(self.request, user)
         messages.success(self.request, _("Your password is set. Welcome!"))
         return redirect("home")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Says when to try again. The same page for every user name, known or not, so it tells nothing about
+    which accounts exist. A refused attempt during the lockout starts the cool-off again
+    (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), so "now + cool-off" is exact."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    context = {
+        "retry_at": timezone.localtime(timezone.now() + cool_off),
+        "minutes": int(cool_off.total_seconds() // 60),
+        "admin_login": request.path.startswith("/admin/"),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)

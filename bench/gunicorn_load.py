@@ -27,8 +27,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 ENV = {
     "DEBUG": "0",
-    "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-secret"),
+    # Long enough for the production start-up checks (config/checks.py); still only for the benchmark.
+    "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-secret-" + "0123456789abcdef" * 3),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "CERTIFICATE_TRUSTED_PROXIES": "0",
     "SECURE_SSL_REDIRECT": "0",
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",

@@ -364,14 +364,15 @@ class VerifyView(ObjectPermissionMixin, TemplateView):
             return self.render_to_response(self.get_context_data(**context))
         context["searched"] = True
         address = throttle.client_address(request)
-        minutes = throttle.minutes_blocked(address)
+        # Reserved before the look-up, so simultaneous guesses cannot all pass the check (throttle.py).
+        minutes = throttle.begin(address)
         if minutes:
             context["blocked_minutes"] = minutes
             return self.render_to_response(self.get_context_data(**context), status=429)
         certificate = selectors.certificate_by_code(code, number)
         if certificate is None:
-            throttle.record_failure(address)
             return self.render_to_response(self.get_context_data(**context), status=404)
+        throttle.succeeded(address)
         context["certificate"] = certificate
         return self.render_to_response(self.get_context_data(**context))
 

@@ -6,9 +6,11 @@ a SECRET_KEY must be given, cookies are secure, and hosts must be listed.
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "import_export",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
+    "config.apps.ProjectConfig",
     "core",
     "accounts",
     "courses",
@@ -78,6 +82,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.memo.RequestReadsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "config.middleware.NoStoreMiddleware",
+    # Last, as django-axes asks: turns a refused log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a log-in while the user name and address are locked out (docs/security.md).
+    "accounts.backends.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "accounts.backends.AdminModelBackend",
 ]
@@ -140,7 +151,7 @@ FORMAT_MODULE_PATH = ["config.formats"]
 DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -152,7 +163,17 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The console backend prints whole e-mails (rejection reasons, names) into the server log: local demo only;
+# config/checks.py refuses it with DEBUG off.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "integrationsbegleitung@localhost")
 
 # Shared between processes through the database, so that throttling works behind a load balancer.
@@ -205,14 +226,60 @@ PRIVACY_LOGIN_RECORD_DAYS = int(os.environ.get("PRIVACY_LOGIN_RECORD_DAYS", "180
 CERTIFICATE_NUMBER_PREFIX = os.environ.get("CERTIFICATE_NUMBER_PREFIX", "IB")
 CERTIFICATE_VERIFY_MAX_FAILURES = int(os.environ.get("CERTIFICATE_VERIFY_MAX_FAILURES", "10"))
 CERTIFICATE_VERIFY_WINDOW_SECONDS = int(os.environ.get("CERTIFICATE_VERIFY_WINDOW_SECONDS", "900"))
-# Number of reverse proxies in front of the app; behind one load balancer set 1, so throttling counts clients.
-CERTIFICATE_TRUSTED_PROXIES = int(os.environ.get("CERTIFICATE_TRUSTED_PROXIES", "0"))
+# Number of reverse proxies in front of the app (0: none; behind one load balancer 1), so that the certificate
+# check's throttle and the log-in lockout count clients, not the proxy (core.net.client_address). With DEBUG off
+# it must be set explicitly: config/checks.py refuses to start otherwise (docs/security.md).
+_trusted_proxies = os.environ.get("CERTIFICATE_TRUSTED_PROXIES", "0" if DEBUG else "")
+CERTIFICATE_TRUSTED_PROXIES = int(_trusted_proxies) if _trusted_proxies.strip() else None
+
 # Signed documents (docs/credentials.md): each organisation's key as {pk: {"pkcs12": path, "passphrase_env": NAME}}
 # or {pk: {"key": path, "certificate": path, "chain": [paths]}} (JSON in the environment); else the files that
 # `manage.py make_signing_key` writes into the key folder. A timestamp authority's URL makes signatures PAdES B-LT.
 CERTIFICATE_SIGNING_KEYS = json.loads(os.environ.get("CERTIFICATE_SIGNING_KEYS", "{}"))
 CERTIFICATE_SIGNING_KEY_DIR = Path(os.environ.get("CERTIFICATE_SIGNING_KEY_DIR", BASE_DIR / "var" / "signing"))
 CERTIFICATE_TIMESTAMP_URL = os.environ.get("CERTIFICATE_TIMESTAMP_URL", "")
+
+# Log-in lockout (django-axes 8, docs/security.md): a user name *from one address* is locked after
+# LOGIN_FAILURE_LIMIT failed log-ins for LOGIN_COOLOFF_MINUTES; unknown user names are counted the same way.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.net.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept (they are the lockout); successful log-ins are not logged (no need, personal data).
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files, nothing inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Bootstrap draws its icons (menu button, select arrow) as data: SVG.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# No page uses these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
@@ -221,6 +288,8 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
 

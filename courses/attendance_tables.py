@@ -160,10 +160,10 @@ def progress_bar_html(progress: ModuleProgress) -> str:
         counts += f'<br><span class="text-muted">{pending}</span>'
     return SafeString(
         '<div class="d-flex align-items-center gap-2">'
-        f'<div class="progress flex-grow-1" role="progressbar" aria-label="{html.escape(progress.title)}"'
-        f' aria-valuenow="{_decimal(rate, 0)}" aria-valuemin="0" aria-valuemax="100" style="min-width:5rem">'
-        f'<div class="progress-bar {_BAR_CLASSES.get(state, "bg-danger")}"'
-        f' style="width: {"100" if rate > 100 else rate}%"></div></div>'
+        f'<div class="progress flex-grow-1 progress-min" role="progressbar" aria-label="{html.escape(progress.title)}"'
+        f' aria-valuenow="{_decimal(rate, 0)}" aria-valuemin="0" aria-valuemax="100">'
+        f'<div class="progress-bar {_BAR_CLASSES.get(state, "bg-danger")} pct-{min(100, max(0, round(rate)))}">'
+        "</div></div>"
         f'<span class="small text-nowrap">{_decimal(rate, 1)} %</span></div>'
         f'<div class="small {_STATE_CLASSES.get(state, "text-muted")}">{html.escape(str(_STATE_WORDS[state]))}'
         f" · {_decimal(progress.attended_units, 1)}/{progress.planned_units} {html.escape(str(_UNITS))}{counts}"

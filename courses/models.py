@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.text import clean_name, fold
+from core.validators import multi_line_text, single_line_text
 
 
 class FacilityType(models.TextChoices):
@@ -21,8 +22,8 @@ class FacilityType(models.TextChoices):
 class Organisation(models.Model):
     """The provider that runs the measure, e.g. an AWO Unterbezirk. Staff belong to one or more."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    address = models.TextField(_("address"), blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[single_line_text])
+    address = models.TextField(_("address"), blank=True, validators=[multi_line_text])
     staff_members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("staff members"), related_name="organisations", blank=True
     )
@@ -59,8 +60,8 @@ class Site(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="sites"
     )
-    name = models.CharField(_("name"), max_length=200)
-    address = models.TextField(_("address"), blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[single_line_text])
+    address = models.TextField(_("address"), blank=True, validators=[multi_line_text])
 
     class Meta:
         verbose_name = _("site")
@@ -82,8 +83,8 @@ class Programme(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="programmes"
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line_text])
+    description = models.TextField(_("description"), blank=True, validators=[multi_line_text])
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("minimum attendance per module (%)"),
         default=80,
@@ -130,8 +131,8 @@ class Module(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="modules"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("content"), blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[single_line_text])
+    description = models.TextField(_("content"), blank=True, validators=[multi_line_text])
     planned_units = models.PositiveIntegerField(
         _("planned teaching units"), help_text=_("Teaching units of 45 minutes.")
     )
@@ -175,19 +176,33 @@ class Cohort(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="cohorts"
     )
     site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.PROTECT, related_name="cohorts")
-    number = models.CharField(_("run number"), max_length=40, help_text=_("For example 2024-1."))
+    number = models.CharField(
+        _("run number"), max_length=40, help_text=_("For example 2024-1."), validators=[single_line_text]
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     capacity = models.PositiveIntegerField(_("places"), default=15)
     status = models.CharField(_("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNED)
     funding_body = models.CharField(
-        _("funding body"), max_length=200, blank=True, help_text=_("For example Kreisjobcenter Coesfeld.")
+        _("funding body"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example Kreisjobcenter Coesfeld."),
+        validators=[single_line_text],
     )
     measure_number = models.CharField(
-        _("measure number"), max_length=60, blank=True, help_text=_("The number the Jobcenter uses for the measure.")
+        _("measure number"),
+        max_length=60,
+        blank=True,
+        help_text=_("The number the Jobcenter uses for the measure."),
+        validators=[single_line_text],
     )
     partners = models.CharField(
-        _("partners"), max_length=300, blank=True, help_text=_("For example Kommunales Integrationszentrum.")
+        _("partners"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example Kommunales Integrationszentrum."),
+        validators=[single_line_text],
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -258,18 +273,19 @@ class Participant(models.Model):
         blank=True,
         related_name="participant",
     )
-    given_name = models.CharField(_("given name"), max_length=150)
-    family_name = models.CharField(_("family name"), max_length=150)
+    given_name = models.CharField(_("given name"), max_length=150, validators=[single_line_text])
+    family_name = models.CharField(_("family name"), max_length=150, validators=[single_line_text])
     date_of_birth = models.DateField(_("date of birth"))
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[single_line_text])
+    address = models.TextField(_("address"), blank=True, validators=[multi_line_text])
     german_level = models.CharField(_("German level (CEFR)"), max_length=2, choices=GermanLevel.choices, blank=True)
     jobcenter_customer_number = models.CharField(
         _("Jobcenter customer number"),
         max_length=40,
         blank=True,
         help_text=_("Kundennummer, if funded by the Jobcenter."),
+        validators=[single_line_text],
     )
     # Folded "family given" for sorting and accent-insensitive search; see core.text.
     name_key = models.CharField(_("sort key"), max_length=310, editable=False, db_index=True)
@@ -344,11 +360,11 @@ class Enrolment(models.Model):
     )
     enrolled_on = models.DateField(_("enrolled on"), default=datetime.date.today)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, validators=[multi_line_text])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -398,12 +414,12 @@ class TeachingSession(models.Model):
     start_time = models.TimeField(_("start"))
     end_time = models.TimeField(_("end"))
     units = models.PositiveSmallIntegerField(_("teaching units"), help_text=_("Teaching units of 45 minutes."))
-    topic = models.CharField(_("topic"), max_length=200, blank=True)
-    trainer = models.CharField(_("trainer"), max_length=150, blank=True)
+    topic = models.CharField(_("topic"), max_length=200, blank=True, validators=[single_line_text])
+    trainer = models.CharField(_("trainer"), max_length=150, blank=True, validators=[single_line_text])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -506,11 +522,11 @@ class AttendanceRecord(models.Model):
     # Computed by the service from the session and the minutes (see attended_units_for) so that progress
     # is one SUM per cohort instead of arithmetic per row.
     attended_units = models.DecimalField(_("attended units"), max_digits=5, decimal_places=2, default=0)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True, validators=[single_line_text])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -549,7 +565,7 @@ class AttendanceCorrection(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         related_name="+",
     )

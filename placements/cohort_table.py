@@ -26,7 +26,7 @@ class CohortPlacementTable(StableTable):
     name = tables.Column(accessor="enrolment", verbose_name=_("Name"), orderable=False)
     facility = tables.Column(accessor="enrolment", verbose_name=_("Facility"), orderable=False)
     hours = tables.Column(
-        accessor="enrolment", verbose_name=_("Hours"), orderable=False, attrs={"th": {"style": "min-width:12rem"}}
+        accessor="enrolment", verbose_name=_("Hours"), orderable=False, attrs={"th": {"class": "hours-column"}}
     )
     status = tables.Column(accessor="enrolment", verbose_name=_("Status"), orderable=False)
     actions = tables.Column(

@@ -1,14 +1,13 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import InvitationForm
 from courses.forms import DateField, DateInput
-from courses.rules import staff_organisation_ids
 
 from .models import Facility, HourEntry
+from .selectors import linkable_supervisors
 
 
 class TimeInput(forms.TimeInput):
@@ -49,12 +48,8 @@ class SupervisorLinkForm(forms.Form):
 
     def __init__(self, *args, facility, staff_user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Supervisors already working with this provider's facilities, or not linked anywhere yet.
-        orgs = staff_organisation_ids(staff_user) if not staff_user.is_superuser else None
-        qs = get_user_model().objects.filter(role="supervisor", is_active=True).exclude(supervised_facilities=facility)
-        if orgs is not None:
-            qs = qs.filter(Q(supervised_facilities__organisation_id__in=orgs) | Q(supervised_facilities__isnull=True))
-        self.fields["user"].queryset = qs.distinct().order_by("last_name", "first_name")
+        # Only the facility's own organisation's supervisors (placements.selectors.linkable_supervisors).
+        self.fields["user"].queryset = linkable_supervisors(facility)
         self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
 

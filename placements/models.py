@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import short_datetime
+from core.validators import multi_line_text, single_line_text
 from courses.models import FacilityType, Organisation
 
 
@@ -16,13 +17,13 @@ class Facility(models.Model):
         related_name="facilities",
         help_text=_("The provider whose staff manage this facility's placements."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[single_line_text])
     facility_type = models.CharField(_("type"), max_length=10, choices=FacilityType.choices)
-    provider = models.CharField(_("provider (Träger)"), max_length=200, blank=True)
-    address = models.TextField(_("address"), blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    provider = models.CharField(_("provider (Träger)"), max_length=200, blank=True, validators=[single_line_text])
+    address = models.TextField(_("address"), blank=True, validators=[multi_line_text])
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True, validators=[single_line_text])
     contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, validators=[single_line_text])
     supervisors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("supervisors (Praxisanleitung)"),
@@ -81,7 +82,7 @@ class Placement(models.Model):
     measles_proof_seen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("measles protection proof seen by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -93,7 +94,7 @@ class Placement(models.Model):
     infection_instruction_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("infection-protection instruction recorded by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -105,17 +106,17 @@ class Placement(models.Model):
     activated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("started by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    cancellation_reason = models.TextField(_("reason"), blank=True)
+    cancellation_reason = models.TextField(_("reason"), blank=True, validators=[multi_line_text])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -185,7 +186,7 @@ class ConductCertificateCheck(models.Model):
         _("shows a relevant entry"), help_text=_("A conviction for an offence listed in §72a(1) SGB VIII.")
     )
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.PROTECT, null=True, related_name="+"
     )
     checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
 
@@ -201,6 +202,10 @@ class ConductCertificateCheck(models.Model):
 
     def __str__(self) -> str:
         return str(self.placement)
+
+
+# A line or two about the day's work; the supervisor reads it on a phone.
+ACTIVITY_MAX_LENGTH = 500
 
 
 class HourEntryStatus(models.TextChoices):
@@ -225,15 +230,17 @@ class HourEntry(models.Model):
     end_time = models.TimeField(_("end"))
     break_minutes = models.PositiveIntegerField(_("break (minutes)"), default=0)
     work_minutes = models.PositiveIntegerField(_("working time (minutes)"), editable=False)
-    activity = models.TextField(_("activity"), blank=True)
+    activity = models.TextField(
+        _("activity"), blank=True, max_length=ACTIVITY_MAX_LENGTH, validators=[multi_line_text]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=HourEntryStatus.choices, default=HourEntryStatus.PENDING
     )
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True, validators=[multi_line_text])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("confirmed or rejected by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -242,7 +249,7 @@ class HourEntry(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -299,7 +306,7 @@ class HourEntryEvent(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=HourEntryAction.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[multi_line_text])
     # The entry's values after the action (and before, for corrections), so the history stands on its own.
     details = models.JSONField(_("details"), default=dict, blank=True)
     # Decided through the signed link of the supervisor's e-mail digest, without logging in.

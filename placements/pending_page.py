@@ -23,8 +23,8 @@ from .progress import progress_bar
 _ENTRY = (
     '<li class="border-top py-2 d-flex flex-wrap align-items-center gap-2">'
     '<div class="form-check flex-grow-1 m-0">'
-    '<input class="form-check-input" type="checkbox" name="entry" value="{pk}" id="entry-{pk}"'
-    ' style="width:1.6rem;height:1.6rem"{checked}>'
+    '<input class="form-check-input check-large" type="checkbox" name="entry" value="{pk}" id="entry-{pk}"'
+    "{checked}>"
     '<label class="form-check-label ms-2" for="entry-{pk}"><strong>{weekday} {date}</strong>, {start}–{end}'
     " ({break_word} {break_minutes} min) · <strong>{work} h</strong>{activity}</label></div>"
     '<div class="d-flex gap-2">'

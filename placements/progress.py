@@ -26,8 +26,8 @@ def progress_bar(confirmed: int, pending: int, required: int) -> str:
         summary += " · " + gettext("%(p)s h waiting") % {"p": p}
     return format_html(
         '<div class="progress-stacked" role="img" aria-label="{}">'
-        '<div class="progress" style="width: {}%"><div class="progress-bar bg-success"></div></div>'
-        '<div class="progress" style="width: {}%"><div class="progress-bar progress-bar-striped bg-warning"></div>'
+        '<div class="progress pct-{}"><div class="progress-bar bg-success"></div></div>'
+        '<div class="progress pct-{}"><div class="progress-bar progress-bar-striped bg-warning"></div>'
         '</div></div><div class="small mt-1">{}</div>',
         gettext("%(c)s of %(r)s hours confirmed, %(p)s hours waiting") % {"c": c, "r": r, "p": p},
         bar["confirmed"],

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
     Count,
@@ -38,6 +39,20 @@ def facilities_visible_to(user) -> QuerySet[Facility]:
     if user.is_supervisor:
         return qs.filter(supervisors=user)
     return qs.none()
+
+
+def linkable_supervisors(facility: Facility) -> QuerySet:
+    """Supervisor logins that may be linked to ``facility``: active ones who already supervise another facility
+    of the same organisation. Supervisors of other organisations, and logins linked nowhere (whoever made
+    them), are neither listed nor linkable; the administrator links those in the admin."""
+    same_organisation = Facility.objects.filter(organisation_id=facility.organisation_id).exclude(pk=facility.pk)
+    return (
+        get_user_model()
+        .objects.filter(role="supervisor", is_active=True, supervised_facilities__in=same_organisation)
+        .exclude(supervised_facilities=facility)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 def _facility_type_labels() -> dict[str, str]:

@@ -14,10 +14,12 @@ from accounts.services import invitation_create, login_create
 from core.dates import short_date, short_datetime, short_time
 from core.exceptions import DomainError
 from core.numbers import hours_text
+from core.validators import multi_line_text
 from courses.models import Enrolment, EnrolmentStatus, Participant
 
 from . import conf, notifications
 from .models import (
+    ACTIVITY_MAX_LENGTH,
     ConductCertificateCheck,
     Facility,
     HourEntry,
@@ -28,6 +30,7 @@ from .models import (
     PlacementStatus,
 )
 from .prerequisites import missing_prerequisites, needs_measles_proof
+from .selectors import linkable_supervisors
 
 FACILITY_FIELDS = ("name", "facility_type", "provider", "address", "contact_name", "contact_email", "contact_phone")
 
@@ -121,8 +124,10 @@ def supervisor_invite(*, facility: Facility, user, by, delivery: str):
 
 @transaction.atomic
 def supervisor_link(*, facility: Facility, user, by) -> None:
-    if not user.is_supervisor:
-        raise DomainError(_("%(name)s is not a supervisor login.") % {"name": user}, field="user")
+    """Link a supervisor of the same organisation (``linkable_supervisors``); any other login is refused with
+    the same words whether it exists or not."""
+    if not linkable_supervisors(facility).filter(pk=user.pk).exists():
+        raise DomainError(_("Please choose one of the listed supervisors."), field="user")
     facility.supervisors.add(user)
 
 
@@ -488,6 +493,7 @@ def _check_entry(
             % {"start": short_date(placement.start_date), "end": short_date(placement.end_date)},
             field="date",
         )
+    refuse_outside_enrolment(enrolment=placement.enrolment, day=day)
     now = timezone.localtime()
     if day > now.date():
         raise DomainError(_("Hours cannot be recorded for a future date."), field="date")
@@ -536,6 +542,39 @@ def _check_entry(
             )
     _check_rest(placement=placement, day=day, start=start, end=end, exclude_pk=exclude_pk)
     return work
+
+
+def refuse_outside_enrolment(*, enrolment: Enrolment, day: datetime.date) -> None:
+    """Placement hours count only while the person takes part: from the enrolment date up to and including
+    the day they withdrew. The one home of this rule, for logging, changing and confirming an entry."""
+    if day < enrolment.enrolled_on:
+        raise DomainError(
+            _("Hours can only be recorded from the enrolment date (%(date)s) on.")
+            % {"date": short_date(enrolment.enrolled_on)},
+            field="date",
+        )
+    if enrolment.withdrawn_on and day > enrolment.withdrawn_on:
+        raise DomainError(
+            _("The participant withdrew on %(withdrawn)s; hours of %(date)s cannot be recorded or confirmed.")
+            % {"withdrawn": short_date(enrolment.withdrawn_on), "date": short_date(day)},
+            field="date",
+        )
+
+
+def clean_activity(activity: str) -> str:
+    """The activity as stored: trimmed, at most ACTIVITY_MAX_LENGTH characters, no control characters."""
+    activity = (activity or "").strip()
+    if len(activity) > ACTIVITY_MAX_LENGTH:
+        raise DomainError(
+            _("Please describe the activity in at most %(limit)d characters (this text has %(length)d).")
+            % {"limit": ACTIVITY_MAX_LENGTH, "length": len(activity)},
+            field="activity",
+        )
+    try:
+        multi_line_text(activity)
+    except ValidationError as error:
+        raise DomainError(" ".join(error.messages), field="activity") from error
+    return activity
 
 
 def _check_rest(*, placement: Placement, day: datetime.date, start: int, end: int, exclude_pk: int | None) -> None:
@@ -595,6 +634,7 @@ def hours_log(
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.ACTIVE:
         raise DomainError(_("Hours can only be recorded once the placement has started."))
+    activity = clean_activity(activity)
     work = _check_entry(
         placement=placement, day=date, start_time=start_time, end_time=end_time, break_minutes=break_minutes
     )
@@ -605,7 +645,7 @@ def hours_log(
         end_time=end_time,
         break_minutes=break_minutes or 0,
         work_minutes=work,
-        activity=(activity or "").strip(),
+        activity=activity,
         created_by=by,
     )
     HourEntryEvent.objects.create(entry=entry, action=HourEntryAction.LOGGED, by=by, details=_entry_snapshot(entry))
@@ -672,6 +712,7 @@ def hours_confirm(*, entry: HourEntry, by, via_link: bool = False) -> HourEntry:
     entry = locked[0]
     _refuse_unless_supervisor(entry, by)
     _refuse_unless_pending(entry)
+    refuse_outside_enrolment(enrolment=entry.placement.enrolment, day=entry.date)
     return _decide(entry, status=HourEntryStatus.CONFIRMED, reason="", by=by, via_link=via_link)
 
 
@@ -705,6 +746,8 @@ def hours_decide_many(*, entry_ids, confirm: bool, reason: str = "", by) -> tupl
     for entry in entries:
         try:
             _refuse_unless_pending(entry)
+            if confirm:
+                refuse_outside_enrolment(enrolment=entry.placement.enrolment, day=entry.date)
         except DomainError as error:
             skipped.append(str(error))
             continue
@@ -797,6 +840,7 @@ def _rewrite_entry(
         # Locked first, so a supervisor's decision a moment earlier is seen here.
         _refuse_unless_pending(entry)
     before = _entry_snapshot(entry)
+    activity = clean_activity(activity)
     work = _check_entry(
         placement=entry.placement,
         day=day,
@@ -810,7 +854,7 @@ def _rewrite_entry(
     entry.end_time = end_time
     entry.break_minutes = break_minutes or 0
     entry.work_minutes = work
-    entry.activity = (activity or "").strip()
+    entry.activity = activity
     entry.save(update_fields=["date", "start_time", "end_time", "break_minutes", "work_minutes", "activity"])
     HourEntryEvent.objects.create(
         entry=entry,

@@ -19,7 +19,7 @@ def test_login_create_sets_role_and_password():
     ("username", "password", "message"),
     [
         ("", "Kinderrechte-2026", "enter a user name"),
-        ("TAKEN", "Kinderrechte-2026", "already taken"),
+        ("TAKEN", "Kinderrechte-2026", "cannot be used"),
         ("neu", "123", "too short"),
     ],
 )

@@ -83,10 +83,9 @@ def test_bar_shows_the_state_in_colour_and_words(language, state, changes):
     assert progress.state == state
     with translation.override(language):
         html = progress_bar_html(progress)
-    assert f'class="progress-bar {BAR[state]}"' in html
+    width = min(round(progress.rate_percent), 100)
+    assert f'class="progress-bar {BAR[state]} pct-{width}"' in html
     assert WORDS[language][state] in html
-    width = min(progress.rate_percent, 100)
-    assert f'style="width: {width}%"' in html
     separator = "," if language == "de" else "."
     unit = "UE" if language == "de" else "units"
     assert f"{progress.attended_units:.1f}".replace(".", separator) + f"/40 {unit}" in html
