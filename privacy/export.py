@@ -15,6 +15,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from core.fonts import register_fonts
+from outcomes.models import (
+    GoalStatus,
+    InvitationStatus,
+    NextStep,
+    OutcomeKind,
+    OutcomeSource,
+    RecognitionStatus,
+    UnavailableReason,
+    Workplace,
+)
 
 LINE = colors.HexColor("#999999")
 HEAD_BG = colors.HexColor("#e9ecef")
@@ -42,6 +52,20 @@ class _CellParagraph(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
         return size
+
+
+def _label(choices, value) -> str:
+    """A stored choice as the reader knows it ("looking for work", not "seeking"); unknown values as stored."""
+    if not value:
+        return ""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _yes_no(value) -> str:
+    return "–" if value is None else (_("yes") if value else _("no"))
 
 
 class _Doc:
@@ -272,6 +296,8 @@ def render_pdf(data: dict) -> bytes:
         ],
     )
 
+    _outcomes_section(d, data["outcomes"])
+
     d.h(_("Earlier copies of this information"))
     d.table(
         [_("Downloaded"), _("By you")],
@@ -310,6 +336,117 @@ def render_pdf(data: dict) -> bytes:
     )
     document.build(d.flow)
     return buffer.getvalue()
+
+
+def _outcomes_section(d: _Doc, outcomes: dict) -> None:
+    """Intake profile, goals, the speed-dating events and what became of the person (Verbleib)."""
+    d.h(_("Intake profile"))
+    profile = outcomes["intake_profile"]
+    if profile is None:
+        d.p(_("None."))
+    else:
+        d.pairs(
+            [
+                (_("Qualifications"), profile["qualifications"]),
+                (_("Recognition of foreign qualifications"), _label(RecognitionStatus, profile["recognition_status"])),
+                (_("Work experience, especially with children"), profile["experience_with_children"]),
+                (_("Interests"), profile["interests"]),
+                (_("German level (CEFR)"), profile["german_level"]),
+                (_("Date of the last German test"), _date(profile["german_test_date"])),
+                (_("Available hours per week"), profile["hours_per_week"]),
+                (_("Times that fit with family"), profile["family_times"]),
+                (_("Towns reachable without a car"), profile["towns_without_car"]),
+                (_("Changed on"), _date(profile["changed_at"])),
+            ]
+        )
+
+    d.h(_("Goals"))
+    d.table(
+        [_("Goal"), _("Target date"), _("Status")],
+        [[g["goal"], _date(g["target_date"]), _label(GoalStatus, g["status"])] for g in outcomes["goals"]],
+        [100 * mm, 25 * mm, None],
+    )
+
+    d.h(_("Job-speed-dating: invitations"))
+    d.table(
+        [_("Event"), _("Date"), _("Answer"), _("Rounds"), _("Came")],
+        [
+            [
+                i["event"],
+                _date(i["date"]),
+                _label(InvitationStatus, i["answer"]),
+                f"{i['from_round'] or 1}–{i['until_round'] or ''}" if i["from_round"] or i["until_round"] else "",
+                _yes_no(i["came"]),
+            ]
+            for i in outcomes["event_invitations"]
+        ],
+    )
+
+    d.h(_("Job-speed-dating: wishes"))
+    d.table(
+        [_("Event"), _("Date"), _("Who"), _("Employer"), _("Rank")],
+        [[w["event"], _date(w["date"]), _("you"), w["employer"], w["rank"]] for w in outcomes["wishes"]]
+        + [
+            [m["event"], _date(m["date"]), _("the employer"), m["employer"], ""]
+            for m in outcomes["employers_wishing_to_meet_you"]
+        ],
+    )
+
+    d.h(_("Job-speed-dating: talks"))
+    d.table(
+        [
+            _("Date"),
+            _("Time"),
+            _("Round / table"),
+            _("Employer"),
+            _("Held"),
+            _("Interest (you / employer)"),
+            _("Next step"),
+        ],
+        [
+            [
+                _date(t["date"]),
+                t["starts_at"],
+                f"{t['round']} / {t['table']}",
+                t["employer"],
+                _yes_no(t["held"]),
+                f"{_yes_no(t['you_interested'])} / {_yes_no(t['employer_interested'])}",
+                " ".join(
+                    filter(
+                        None,
+                        [_label(NextStep, t["next_step"]), _date(t["next_step_date"]) if t["next_step_date"] else ""],
+                    )
+                ),
+            ]
+            for t in outcomes["talks"]
+        ],
+        [19 * mm, 12 * mm, 18 * mm, 40 * mm, 12 * mm, 25 * mm, None],
+    )
+
+    d.h(_("What became of you (Verbleib)"))
+    d.table(
+        [_("As of"), _("Situation"), _("Where / hours"), _("Employer"), _("Source"), _("Note")],
+        [
+            [
+                _date(o["as_of"]),
+                " ".join(filter(None, [_label(OutcomeKind, o["situation"]), _label(UnavailableReason, o["reason"])])),
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            _label(Workplace, o["where"]),
+                            _("%(hours)s h/week") % {"hours": o["hours_per_week"]} if o["hours_per_week"] else "",
+                        ],
+                    )
+                ),
+                o["employer"] or "",
+                _label(OutcomeSource, o["source"]),
+                o["note"],
+            ]
+            for o in outcomes["outcome_records"]
+        ],
+        [19 * mm, 35 * mm, 25 * mm, 35 * mm, 25 * mm, None],
+    )
 
 
 def render_zip(data: dict) -> bytes:

@@ -14,6 +14,14 @@ PURPOSES = [
     _("Checking the legal requirements for working in a Kita or OGS (§72a SGB VIII, §20 and §34 IfSG)."),
     _("Issuing certificates and letting employers check that a certificate is genuine."),
     _("Giving participants, supervisors and staff a log-in to do their part."),
+    _(
+        "Matching participants with employers (Kitas and OGS providers) at the job-speed-dating: the intake "
+        "profile, goals, wishes, talks and the next steps agreed."
+    ),
+    _(
+        "Following up what became of each participant after the measure (Verbleib) and reporting it to the "
+        "Jobcenter as figures (the outcome rate)."
+    ),
 ]
 
 LEGAL_BASES = [
@@ -21,6 +29,14 @@ LEGAL_BASES = [
     _("Art. 6(1)(c) DSGVO with §16 SGB II and §45 SGB III: a measure funded by the Jobcenter and its reports."),
     _("Art. 6(1)(c) and Art. 10 DSGVO with §72a SGB VIII: the certificate of conduct (facts only, no copy)."),
     _("Art. 9(2)(b) DSGVO with §20(9) and §34(5a) IfSG: measles protection and infection-protection instruction."),
+    _(
+        "Art. 6(1)(b) DSGVO: the participation agreement's placement into work: matching with employers at "
+        "the job-speed-dating (intake profile, goals, wishes, talks and next steps)."
+    ),
+    _(
+        "Art. 6(1)(c) DSGVO with §16 SGB II and §45 SGB III: the outcome records (Verbleib) that the Jobcenter "
+        "asks of a measure it funds."
+    ),
     _("§78 SGB X: social data received from the Jobcenter are used only for this measure."),
 ]
 
@@ -28,12 +44,20 @@ RECIPIENTS = [
     _("The Jobcenter funding the measure (absence reports, drop-out notices, figures)."),
     _("The placement facility's supervisor (the placement and its hours only)."),
     _("Anyone holding a certificate's number and code (the public check page: status, programme, issue date, name)."),
+    _(
+        "Employers at a job-speed-dating event: on their printout the name, German level, availability and "
+        "the type of the placement facility of the people they meet, nothing else."
+    ),
 ]
 
 SOURCES = [
     _("The Jobcenter's list of participants (imported by staff)."),
     _("Programme staff (enrolment, attendance, prerequisites, certificates)."),
     _("The participant (hours logged) and the placement supervisor (confirmations)."),
+    _(
+        "The participant (intake profile, wishes, answers to follow-ups), employers (their wishes, results of "
+        "talks, job offers) and the Jobcenter (answers to follow-ups)."
+    ),
 ]
 
 # Shown by the certificates app's public check page for an anonymised holder (its template reads
@@ -59,6 +83,7 @@ CATEGORIES_OF_PEOPLE = [
     _("Participants of the measure"),
     _("Programme staff"),
     _("Placement supervisors and facility contacts"),
+    _("Contact persons of employers (Kita and OGS providers)"),
 ]
 
 # Category of every field that says something about a person; fields not named here are records of the
@@ -70,6 +95,8 @@ CRIMINAL = _("criminal-record data (Art. 10 DSGVO)")
 PARTICIPATION = _("participation and performance")
 FREE_TEXT = _("free text (may name a person)")
 LOGIN = _("log-in data")
+MATCHING = _("profile for matching (qualifications, availability)")
+OUTCOME = _("outcome and job search (Verbleib)")
 MEASURE = _("record of the measure")
 
 FIELD_CATEGORIES = {
@@ -111,6 +138,36 @@ FIELD_CATEGORIES = {
     "certificates.Certificate.correction_reason": FREE_TEXT,
     "spreadsheets.ImportRecord.file_data": SOCIAL,  # the Jobcenter's list, until confirmed or discarded
     "spreadsheets.ImportRecord.preview": IDENTITY,
+    "outcomes.Employer.contact_name": IDENTITY,
+    "outcomes.Employer.contact_email": IDENTITY,
+    "outcomes.Employer.contact_phone": IDENTITY,
+    "outcomes.Employer.notes": FREE_TEXT,
+    "outcomes.IntakeProfile.qualifications": MATCHING,
+    "outcomes.IntakeProfile.recognition_status": MATCHING,
+    "outcomes.IntakeProfile.experience_with_children": MATCHING,
+    "outcomes.IntakeProfile.interests": MATCHING,
+    "outcomes.IntakeProfile.german_level": PARTICIPATION,
+    "outcomes.IntakeProfile.german_test_date": PARTICIPATION,
+    "outcomes.IntakeProfile.hours_per_week": MATCHING,
+    "outcomes.IntakeProfile.family_times": MATCHING,
+    "outcomes.IntakeProfile.towns_without_car": MATCHING,
+    "outcomes.Goal.title": FREE_TEXT,
+    "outcomes.Goal.status": OUTCOME,
+    "outcomes.EventParticipant.status": PARTICIPATION,
+    "outcomes.EventParticipant.attended": PARTICIPATION,
+    "outcomes.ParticipantWish.employer": MATCHING,
+    "outcomes.ParticipantWish.rank": MATCHING,
+    "outcomes.EmployerWish.employer": MATCHING,
+    "outcomes.Talk.participant_interested": OUTCOME,
+    "outcomes.Talk.employer_interested": OUTCOME,
+    "outcomes.Talk.next_step": OUTCOME,
+    "outcomes.Talk.next_step_date": OUTCOME,
+    "outcomes.OutcomeRecord.kind": OUTCOME,
+    "outcomes.OutcomeRecord.unavailable_reason": HEALTH,  # "illness"
+    "outcomes.OutcomeRecord.workplace": OUTCOME,
+    "outcomes.OutcomeRecord.hours_per_week": OUTCOME,
+    "outcomes.OutcomeRecord.employer": OUTCOME,
+    "outcomes.OutcomeRecord.note": FREE_TEXT,
     "privacy.LoginRecord.at": LOGIN,
 }
 
@@ -128,6 +185,14 @@ RECORDED_MODELS = [
     "placements.HourEntryEvent",
     "certificates.Certificate",
     "spreadsheets.ImportRecord",
+    "outcomes.Employer",
+    "outcomes.IntakeProfile",
+    "outcomes.Goal",
+    "outcomes.EventParticipant",
+    "outcomes.ParticipantWish",
+    "outcomes.EmployerWish",
+    "outcomes.Talk",
+    "outcomes.OutcomeRecord",
     "privacy.LoginRecord",
     "privacy.AccessExport",
     "privacy.Erasure",
@@ -181,6 +246,11 @@ def storage_periods(retention_years: int | None = None) -> list[str]:
         % {"months": placement_conf.conduct_retention_months()},
         _("Uploaded participant lists: deleted on confirmation, unconfirmed ones after %(days)d days.")
         % {"days": int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))},
+        _(
+            "Intake profile, goals, speed-dating and outcome records: as the records of the measure; on "
+            "anonymisation the profile's contents, the goals' texts and the notes are removed, while invitations, "
+            "talks and outcome records stay without a name so that the outcome rate still adds up."
+        ),
         _("Log-in history: %(days)d days.") % {"days": login_record_days()},
         _(
             "Certificate register: number, status, programme and issue date stay so that a certificate can "

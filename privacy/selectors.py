@@ -16,6 +16,15 @@ from courses.models import (
     Organisation,
     Participant,
 )
+from outcomes.models import (
+    EmployerWish,
+    EventParticipant,
+    Goal,
+    IntakeProfile,
+    OutcomeRecord,
+    ParticipantWish,
+    Talk,
+)
 from placements import conf as placement_conf
 from placements.models import HourEntry, HourEntryEvent, Placement, PlacementStatus
 from spreadsheets.models import ImportRecord
@@ -257,6 +266,123 @@ def _imports(participant: Participant, cohort_ids: list[int]) -> list[dict]:
     return rows
 
 
+def _intake_profile(participant: Participant) -> dict | None:
+    profile = IntakeProfile.objects.filter(participant=participant).first()
+    if profile is None:
+        return None
+    return {
+        "qualifications": profile.qualifications,
+        "recognition_status": profile.recognition_status,
+        "experience_with_children": profile.experience_with_children,
+        "interests": profile.interests,
+        "german_level": profile.german_level,
+        "german_test_date": _iso(profile.german_test_date),
+        "hours_per_week": profile.hours_per_week,
+        "family_times": profile.family_times,
+        "towns_without_car": profile.towns_without_car,
+        "changed_at": _iso(profile.updated_at),
+    }
+
+
+def _outcomes(participant: Participant) -> dict:
+    """The speed-dating and Verbleib part: one query per kind of record, whatever the number of rows."""
+    goals = Goal.objects.filter(participant=participant).order_by("target_date", "id")
+    invitations = (
+        EventParticipant.objects.filter(participant=participant)
+        .select_related("event")
+        .order_by("event__date", "event_id")
+    )
+    wishes = (
+        ParticipantWish.objects.filter(participant=participant)
+        .select_related("event", "employer")
+        .order_by("event__date", "event_id", "rank")
+    )
+    marks = (
+        EmployerWish.objects.filter(participant=participant)
+        .select_related("event", "employer")
+        .order_by("event__date", "event_id", "employer__name", "id")
+    )
+    talks = (
+        Talk.objects.filter(participant=participant)
+        .select_related("event", "employer")
+        .order_by("event__date", "event_id", "round")
+    )
+    outcomes = (
+        OutcomeRecord.objects.filter(participant=participant)
+        .select_related("employer", "talk__event")
+        .order_by("date", "id")
+    )
+    return {
+        "intake_profile": _intake_profile(participant),
+        "goals": [
+            {
+                "id": g.pk,
+                "goal": g.title,
+                "target_date": _iso(g.target_date),
+                "status": g.status,
+                "closed_by_outcome": g.closed_by_id,
+                "agreed_at": _iso(g.created_at),
+            }
+            for g in goals
+        ],
+        "event_invitations": [
+            {
+                "event": i.event.title,
+                "date": _iso(i.event.date),
+                "place": i.event.place,
+                "answer": i.status,
+                "from_round": i.first_round,
+                "until_round": i.last_round,
+                "came": i.attended,
+            }
+            for i in invitations
+        ],
+        "wishes": [
+            {"event": w.event.title, "date": _iso(w.event.date), "employer": w.employer.name, "rank": w.rank}
+            for w in wishes
+        ],
+        "employers_wishing_to_meet_you": [
+            {"event": m.event.title, "date": _iso(m.event.date), "employer": m.employer.name} for m in marks
+        ],
+        "talks": [
+            {
+                "id": t.pk,
+                "event": t.event.title,
+                "date": _iso(t.event.date),
+                "starts_at": t.starts_at.strftime("%H:%M"),
+                "round": t.round,
+                "table": t.table,
+                "employer": t.employer.name,
+                "held": t.held,
+                "you_interested": t.participant_interested,
+                "employer_interested": t.employer_interested,
+                "next_step": t.next_step,
+                "next_step_date": _iso(t.next_step_date),
+                "recorded_at": _iso(t.recorded_at),
+            }
+            for t in talks
+        ],
+        "outcome_records": [
+            {
+                "id": o.pk,
+                "as_of": _iso(o.date),
+                "situation": o.kind,
+                "reason": o.unavailable_reason,
+                "where": o.workplace,
+                "hours_per_week": o.hours_per_week,
+                "employer": o.employer.name if o.employer_id else None,
+                "source": o.source,
+                "from_talk": o.talk_id,
+                "enrolment": o.enrolment_id,
+                "follow_up_month": o.follow_up_month,
+                "note": o.note,
+                "recorded_at": _iso(o.recorded_at),
+            }
+            for o in outcomes
+        ],
+    }
+
+
 def personal_data(participant: Participant) -> dict:
     """Everything stored about ``participant`` with the information Art. 15(1) asks for, as plain,
     JSON-ready data (the export's JSON file, and what its PDF is drawn from)."""
@@ -325,6 +451,7 @@ def personal_data(participant: Participant) -> dict:
         "hour_entries": _hour_entries(participant),
         "certificates": _certificates(participant),
         "imports": _imports(participant, [e.cohort_id for e in enrolments]),
+        "outcomes": _outcomes(participant),
         "exports": [
             {"at": _iso(at), "by_the_person": own}
             for at, own in AccessExport.objects.filter(participant=participant).values_list("at", "by_the_person")
@@ -359,4 +486,10 @@ def erasure_preview(participant: Participant) -> dict:
         "hour_texts": entries.exclude(activity="", rejection_reason="").count(),
         "hour_entries": entries.count(),
         "certificates": Certificate.objects.filter(enrolment__in=enrolments).count(),
+        "intake_profile": IntakeProfile.objects.filter(participant=participant).exists(),
+        "goals": Goal.objects.filter(participant=participant).count(),
+        "outcome_notes": OutcomeRecord.objects.filter(participant=participant).exclude(note="").count(),
+        "outcome_records": OutcomeRecord.objects.filter(participant=participant).count(),
+        "talks": Talk.objects.filter(participant=participant).count(),
+        "event_invitations": EventParticipant.objects.filter(participant=participant).count(),
     }

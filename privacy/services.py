@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from certificates.models import Certificate
 from core.exceptions import DomainError
 from courses.models import AttendanceCorrection, AttendanceRecord, Enrolment, Participant
+from outcomes.models import Goal, IntakeProfile, OutcomeRecord
 from placements.models import ConductCertificateCheck, HourEntry, HourEntryEvent, Placement
 from spreadsheets.models import ImportRecord
 
@@ -105,6 +106,8 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
         event.details = _without_free_text(event.details)
     HourEntryEvent.objects.bulk_update(events, ["note", "details"], batch_size=500)
 
+    _erase_outcomes(participant)
+
     certificates = list(Certificate.objects.filter(enrolment__in=enrolments))
     for certificate in certificates:
         # The one change ever made to an issued snapshot: the law's erasure outranks the frozen document.
@@ -141,6 +144,27 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
     if user is not None:
         _retire_login(user)
     return Erasure.objects.create(participant=participant, by=by, reason=reason, after_retention=after_retention)
+
+
+def _erase_outcomes(participant: Participant) -> None:
+    """The intake profile keeps its row but none of its contents; goals keep target date and status, not
+    what they were; outcome records keep situation, date, employer and source, not the note. Invitations,
+    wishes and talks hold no free text: they stay as they are, so the event's and the cohort's counts and the
+    outcome rate do not change."""
+    IntakeProfile.objects.filter(participant=participant).update(
+        qualifications="",
+        recognition_status="",
+        experience_with_children="",
+        interests="",
+        german_level="",
+        german_test_date=None,
+        hours_per_week=None,
+        family_times="",
+        towns_without_car="",
+        updated_by=None,
+    )
+    Goal.objects.filter(participant=participant).exclude(title=ERASED_TEXT).update(title=ERASED_TEXT)
+    OutcomeRecord.objects.filter(participant=participant).exclude(note="").update(note="")
 
 
 def _without_free_text(details: dict) -> dict:

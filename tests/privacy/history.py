@@ -125,3 +125,96 @@ def full_history(enrolment, *, staff, supervisor=None, sessions=12, hour_days=10
     if participant.user_id:
         LoginRecord.objects.create(user=participant.user)
     return certificate
+
+
+def outcomes_history(enrolment, *, staff, events=2, goals=2):
+    """The speed-dating and Verbleib part of a history: an intake profile, goals, ``events`` past events
+    (each with an invitation, two wishes, an employer's mark and two talks with results), and an outcome
+    record from a talk plus the 0-, 3- and 6-month follow-up answers. Returns the 6-month answer."""
+    from outcomes.models import (
+        Employer,
+        EmployerWish,
+        Event,
+        EventParticipant,
+        Goal,
+        IntakeProfile,
+        OutcomeRecord,
+        ParticipantWish,
+        Talk,
+    )
+
+    participant = enrolment.participant
+    organisation = participant.organisation
+    IntakeProfile.objects.create(
+        participant=participant,
+        qualifications="Erzieherin (Türkei), Anerkennung läuft",
+        recognition_status="pending",
+        experience_with_children="3 Jahre Kita in Izmir",
+        interests="Kita, U3",
+        german_level="B1",
+        german_test_date=datetime.date(2025, 11, 3),
+        hours_per_week=25,
+        family_times="vormittags 8–13",
+        towns_without_car="Dülmen, Coesfeld",
+        updated_by=staff,
+    )
+    for index in range(goals):
+        Goal.objects.create(participant=participant, title=f"Sprachkurs B2 Teil {index + 1}")
+    first_employer, second_employer = (
+        Employer.objects.get_or_create(organisation=organisation, name=name)[0]
+        for name in ("AWO Kitas Dülmen", "Stadt Coesfeld OGS")
+    )
+    talk = None
+    for index in range(events):
+        event = Event.objects.create(
+            organisation=organisation,
+            date=enrolment.cohort.end_date + datetime.timedelta(days=14 + index),
+            place="Kreishaus Coesfeld",
+            start_time=datetime.time(10, 0),
+        )
+        event.cohorts.add(enrolment.cohort)
+        EventParticipant.objects.create(event=event, participant=participant, status="accepted", attended=True)
+        for rank, employer in enumerate((first_employer, second_employer), start=1):
+            ParticipantWish.objects.create(event=event, participant=participant, employer=employer, rank=rank)
+        EmployerWish.objects.create(event=event, employer=second_employer, participant=participant)
+        talk = Talk.objects.create(
+            event=event,
+            round=1,
+            table=1,
+            participant=participant,
+            employer=first_employer,
+            held=True,
+            participant_interested=True,
+            employer_interested=True,
+            next_step="praktikum",
+            recorded_at=timezone.now(),
+            recorded_by=staff,
+        )
+        Talk.objects.create(
+            event=event, round=2, table=1, participant=participant, employer=second_employer, held=False
+        )
+    OutcomeRecord.objects.create(
+        participant=participant,
+        date=enrolment.cohort.end_date + datetime.timedelta(days=20),
+        kind="seeking",
+        source="event",
+        talk=talk,
+        employer=first_employer,
+        note="Praktikum bei AWO Kita Sonnenschein vereinbart",
+        recorded_by=staff,
+    )
+    answer = None
+    for month, kind in ((0, "seeking"), (3, "minijob"), (6, "employed")):
+        answer = OutcomeRecord.objects.create(
+            participant=participant,
+            enrolment=enrolment,
+            follow_up_month=month,
+            date=enrolment.cohort.end_date + datetime.timedelta(days=30 * month),
+            kind=kind,
+            workplace="kita" if kind in ("minijob", "employed") else "",
+            hours_per_week=25 if kind in ("minijob", "employed") else None,
+            employer=first_employer if kind == "employed" else None,
+            source="jobcenter",
+            note="Telefonat mit Frau Öztürk",
+        )
+    return answer

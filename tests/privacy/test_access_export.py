@@ -14,7 +14,7 @@ from privacy.models import AccessExport
 from privacy.selectors import personal_data
 
 from ..factories import EnrolmentFactory, ParticipantFactory, UserFactory
-from .history import full_history
+from .history import full_history, outcomes_history
 
 pytestmark = pytest.mark.django_db
 
@@ -101,11 +101,56 @@ def test_a_participant_without_a_record_gets_a_clear_page(client, db):
 def test_reading_takes_the_same_queries_for_a_short_and_a_long_history(cohort, staff):
     short = EnrolmentFactory(cohort=cohort)
     full_history(short, staff=staff, sessions=3, hour_days=2)
+    outcomes_history(short, staff=staff, events=1, goals=1)
     long = EnrolmentFactory(cohort=cohort, participant=ParticipantFactory(organisation=cohort.site.organisation))
     full_history(long, staff=staff, sessions=40, hour_days=25)
+    outcomes_history(long, staff=staff, events=6, goals=5)
     counts = []
     for enrolment in (short, long):
         with CaptureQueriesContext(connection) as queries:
             personal_data(enrolment.participant)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_export_holds_the_outcomes_data(client, outcomes, enrolment, participant_user):
+    client.force_login(participant_user)
+    data, text = _open(client.get(reverse("privacy:my_export")))
+    part = data["outcomes"]
+    profile = part["intake_profile"]
+    assert profile["qualifications"] == "Erzieherin (Türkei), Anerkennung läuft"
+    assert (profile["recognition_status"], profile["german_level"], profile["hours_per_week"]) == ("pending", "B1", 25)
+    assert profile["german_test_date"] == "2025-11-03" and profile["towns_without_car"] == "Dülmen, Coesfeld"
+    assert [g["goal"] for g in part["goals"]] == ["Sprachkurs B2 Teil 1", "Sprachkurs B2 Teil 2"]
+    assert [(i["answer"], i["came"]) for i in part["event_invitations"]] == [("accepted", True)] * 2
+    assert [(w["employer"], w["rank"]) for w in part["wishes"]][:2] == [
+        ("AWO Kitas Dülmen", 1),
+        ("Stadt Coesfeld OGS", 2),
+    ]
+    assert [m["employer"] for m in part["employers_wishing_to_meet_you"]] == ["Stadt Coesfeld OGS"] * 2
+    assert len(part["talks"]) == 4
+    held = part["talks"][0]
+    assert (held["held"], held["next_step"], held["employer"]) == (True, "praktikum", "AWO Kitas Dülmen")
+    records = part["outcome_records"]
+    assert [(r["situation"], r["source"], r["follow_up_month"]) for r in records] == [
+        ("seeking", "jobcenter", 0),
+        ("seeking", "event", None),
+        ("minijob", "jobcenter", 3),
+        ("employed", "jobcenter", 6),
+    ]
+    assert records[1]["from_talk"] and records[1]["note"] == "Praktikum bei AWO Kita Sonnenschein vereinbart"
+    # The readable copy has its own sections, with the choices as the reader knows them.
+    text = " ".join(text.split())  # cells wrap where the PDF needs
+    for heading in ("Intake profile", "Goals", "Job-speed-dating: talks", "What became of you (Verbleib)"):
+        assert heading in text
+    assert "3 Jahre Kita in Izmir" in text and "Sprachkurs B2 Teil 2" in text
+    assert "Praktikum (internship)" in text and "employment subject to social insurance" in text
+    assert "Jobcenter" in text and "Telefonat mit Frau Öztürk" in text
+    assert "Verbleib" in " ".join(data["information"]["purposes"])
+
+
+def test_a_person_without_outcomes_data_gets_empty_sections(client, history, participant_user):
+    client.force_login(participant_user)
+    data, text = _open(client.get(reverse("privacy:my_export")))
+    assert data["outcomes"]["intake_profile"] is None and data["outcomes"]["talks"] == []
+    assert "Intake profile" in text
