@@ -16,6 +16,15 @@ from .factories import (
 )
 
 
+def pytest_configure(config):
+    """Tests hash passwords with a fast hasher: the production hasher is slow on purpose (about half a second
+    per password on this machine kind), and the suite creates well over a thousand logins. Hashes made with
+    the production hasher (the demo fixture's) still verify."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+
+
 @pytest.fixture(autouse=True)
 def _english_messages():
     """Tests read messages in English unless they switch language themselves."""
