@@ -14,4 +14,4 @@ def cohort_certificates_panel(context, cohort):
 
 @register.inclusion_tag("certificates/_participant_panel.html", takes_context=True)
 def own_certificates_panel(context):
-    return {"user": context["user"], "rows": selectors.own_certificate_rows(context["user"])}
+    return {"rows": selectors.own_certificate_rows(context["user"])}

@@ -17,6 +17,13 @@ def attendance_progress(progress):
     return progress_bar_html(progress)
 
 
+@register.filter
+def still_running(enrolment) -> bool:
+    """{% if enrolment|still_running %}: the participant's course still runs for them (courses.rules), for
+    pages that list only the person's own enrolments and so need no ownership check (nor its query)."""
+    return course_still_running(None, enrolment)
+
+
 @register.inclusion_tag("courses/attendance/_participant_panel.html", takes_context=True)
 def own_attendance_panel(context):
     """The participant's own progress per module, for the enrolments whose course still runs for them."""
