@@ -3,7 +3,7 @@ the provider and the participant (and, through the public verification page, any
 
 import rules
 
-from courses.rules import is_own_enrolment, is_staff_of_object_organisation
+from courses.rules import is_own_running_enrolment, is_staff_of_object_organisation
 
 
 @rules.predicate
@@ -22,7 +22,8 @@ def is_revoked(user, certificate) -> bool:
 
 
 # Object: an Enrolment.
-rules.add_perm("certificates.view_eligibility", is_staff_of_object_organisation | is_own_enrolment)
+# The participant sees their checklist while their course runs; afterwards only their documents.
+rules.add_perm("certificates.view_eligibility", is_staff_of_object_organisation | is_own_running_enrolment)
 rules.add_perm("certificates.issue_certificate", is_staff_of_object_organisation)
 rules.add_perm("certificates.issue_attendance", is_staff_of_object_organisation)
 # Object: a Cohort.

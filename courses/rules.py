@@ -3,6 +3,8 @@ templates ask ``user.has_perm("courses.change_cohort", cohort)`` and nothing els
 
 import rules
 
+from .models import CohortStatus, EnrolmentStatus
+
 
 def staff_organisation_ids(user) -> frozenset[int]:
     """The organisations a staff user works for, read once per request (cached on the user object)."""
@@ -54,6 +56,22 @@ def is_own_enrolment(user, enrolment) -> bool:
     return enrolment is not None and user.is_authenticated and enrolment.participant.user_id == user.pk
 
 
+@rules.predicate
+def course_still_running(user, enrolment) -> bool:
+    """The participant's course is still running for them: their place is active (not withdrawn, not
+    completed) and the run is not finished. After that they keep only their documents (docs/accounts.md).
+    Decided by the statuses staff set, not by dates: a run may be closed early or late."""
+    return (
+        enrolment is not None
+        and enrolment.status == EnrolmentStatus.ACTIVE
+        and enrolment.cohort.status != CohortStatus.FINISHED
+    )
+
+
+# What a participant may open of their own enrolment: only while their course still runs.
+is_own_running_enrolment = is_own_enrolment & course_still_running
+
+
 rules.add_perm("courses.view_cohort_list", is_programme_staff)
 rules.add_perm("courses.add_cohort", is_programme_staff)
 rules.add_perm("courses.view_cohort", is_staff_of_object_organisation)
@@ -64,7 +82,7 @@ rules.add_perm("courses.view_participant_list", is_programme_staff)
 rules.add_perm("courses.view_participant", is_staff_of_object_organisation | is_the_participant)
 rules.add_perm("courses.change_participant", is_staff_of_object_organisation)
 
-rules.add_perm("courses.view_enrolment", is_staff_of_object_organisation | is_own_enrolment)
+rules.add_perm("courses.view_enrolment", is_staff_of_object_organisation | is_own_running_enrolment)
 rules.add_perm("courses.withdraw_enrolment", is_staff_of_object_organisation)
 rules.add_perm("courses.change_enrolment_date", is_staff_of_object_organisation)
 
@@ -76,4 +94,4 @@ rules.add_perm("courses.take_attendance", is_staff_of_object_organisation)  # ob
 rules.add_perm("courses.correct_attendance", is_staff_of_object_organisation)  # obj: session, after its day
 rules.add_perm("courses.view_attendance_matrix", is_staff_of_object_organisation)  # obj: cohort
 rules.add_perm("courses.view_absence_report", is_staff_of_object_organisation)  # obj: cohort or enrolment
-rules.add_perm("courses.view_attendance", is_staff_of_object_organisation | is_own_enrolment)  # obj: enrolment
+rules.add_perm("courses.view_attendance", is_staff_of_object_organisation | is_own_running_enrolment)  # obj: enrolment

@@ -2,7 +2,7 @@
 
 import rules
 
-from courses.rules import is_programme_staff, is_staff_of_object_organisation, is_supervisor
+from courses.rules import course_still_running, is_programme_staff, is_staff_of_object_organisation, is_supervisor
 
 from .models import HourEntryStatus
 
@@ -39,13 +39,26 @@ def is_own_placement(user, placement) -> bool:
 
 
 @rules.predicate
+def placement_course_still_running(user, placement) -> bool:
+    return placement is not None and course_still_running(user, placement.enrolment)
+
+
+# A participant opens their placement and logs or fixes hours only while their course still runs.
+is_own_running_placement = is_own_placement & placement_course_still_running
+
+
+@rules.predicate
 def supervises_entry(user, entry) -> bool:
     return entry is not None and supervises_facility(user, entry.placement.facility)
 
 
 @rules.predicate
 def is_own_pending_entry(user, entry) -> bool:
-    return entry is not None and entry.status == HourEntryStatus.PENDING and is_own_placement(user, entry.placement)
+    return (
+        entry is not None
+        and entry.status == HourEntryStatus.PENDING
+        and is_own_running_placement(user, entry.placement)
+    )
 
 
 @rules.predicate
@@ -61,9 +74,11 @@ rules.add_perm("placements.change_facility", is_staff_of_object_organisation)
 rules.add_perm("placements.view_placement_list", is_programme_staff)
 # Checked against the Enrolment the placement is for.
 rules.add_perm("placements.add_placement", is_staff_of_object_organisation)
-rules.add_perm("placements.view_placement", is_staff_of_object_organisation | supervises_placement | is_own_placement)
+rules.add_perm(
+    "placements.view_placement", is_staff_of_object_organisation | supervises_placement | is_own_running_placement
+)
 rules.add_perm("placements.change_placement", is_staff_of_object_organisation)
-rules.add_perm("placements.log_hours", is_staff_of_object_organisation | is_own_placement)
+rules.add_perm("placements.log_hours", is_staff_of_object_organisation | is_own_running_placement)
 
 rules.add_perm("placements.view_pending_hours", is_supervisor)
 rules.add_perm("placements.confirm_hourentry", supervises_entry)

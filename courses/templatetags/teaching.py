@@ -5,7 +5,7 @@ from django import template
 
 from .. import selectors
 from ..attendance_tables import progress_bar_html
-from ..models import EnrolmentStatus
+from ..rules import course_still_running
 
 register = template.Library()
 
@@ -17,15 +17,23 @@ def attendance_progress(progress):
     return progress_bar_html(progress)
 
 
+@register.filter
+def still_running(enrolment) -> bool:
+    """{% if enrolment|still_running %}: the participant's course still runs for them (courses.rules), for
+    pages that list only the person's own enrolments and so need no ownership check (nor its query)."""
+    return course_still_running(None, enrolment)
+
+
 @register.inclusion_tag("courses/attendance/_participant_panel.html", takes_context=True)
 def own_attendance_panel(context):
-    """The participant's own progress per module, for their current (not withdrawn) enrolments."""
+    """The participant's own progress per module, for the enrolments whose course still runs for them."""
     user = context.get("user")
     participant = selectors.own_participant(user) if user is not None else None
     items = []
     if participant is not None:
-        for enrolment in selectors.enrolments_of_participant(participant).exclude(status=EnrolmentStatus.WITHDRAWN):
-            items.append((enrolment, selectors.attendance_progress_for_enrolment(enrolment)))
+        for enrolment in selectors.enrolments_of_participant(participant):
+            if course_still_running(user, enrolment):
+                items.append((enrolment, selectors.attendance_progress_for_enrolment(enrolment)))
     return {"items": items, "user": user}
 
 

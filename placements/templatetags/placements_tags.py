@@ -6,6 +6,7 @@ from django_tables2 import RequestConfig
 from .. import selectors
 from ..prerequisites import planned_badge as _planned_badge
 from ..progress import progress_bar
+from ..rules import placement_course_still_running
 
 register = template.Library()
 
@@ -31,7 +32,8 @@ def supervisor_placements_panel(context):
 @register.inclusion_tag("placements/hooks/_participant_panel.html", takes_context=True)
 def participant_placement_panel(context):
     user = context["user"]
-    placements = selectors.own_placements(user)
+    # After the course the participant keeps only their documents (docs/accounts.md), not the placement.
+    placements = [p for p in selectors.own_placements(user) if placement_course_still_running(user, p)]
     return {"user": user, "perms": context.get("perms"), "placements": placements}
 
 
