@@ -9,6 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, ODS, XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from core.spreadsheet_reader import SpreadsheetRefused, UploadLimits, check_size, read_rows
 from core.spreadsheet_safety import neutralised
 from courses.models import Cohort, Organisation, Participant
 from placements.models import Facility
@@ -27,7 +28,28 @@ class _TargetFields(forms.Form):
     )
 
 
-class ParticipantImportForm(ImportForm):
+class BoundedImportForm(ImportForm):
+    """The admin's import reads the file with django-import-export's own readers, which hold a whole sheet in
+    memory. So the upload first passes the project's bounded reader (size, ZIP directory, rows, columns, cell
+    length: core.spreadsheet_reader), exactly as the staff import does; only a file within every limit is
+    handed on."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data.get("import_file")
+        if upload is None:
+            return upload
+        limits = UploadLimits.from_settings()
+        try:
+            check_size(upload.size, limits)  # before a byte of it is read
+            read_rows(upload.read(), limits=limits)
+        except SpreadsheetRefused as error:
+            raise forms.ValidationError(str(error.message)) from error
+        finally:
+            upload.seek(0)
+        return upload
+
+
+class ParticipantImportForm(BoundedImportForm):
     organisation = _TargetFields.base_fields["organisation"]
     cohort = _TargetFields.base_fields["cohort"]
 
@@ -58,6 +80,7 @@ class SafeImportExportAdmin(ImportExportModelAdmin):
     leaves "+", "-", "@" live and turns every number and date into text, so it stays off."""
 
     formats = [CSV, XLSX, ODS]
+    import_form_class = BoundedImportForm
 
     def get_data_for_export(self, request, queryset, **kwargs):
         return neutralised(super().get_data_for_export(request, queryset, **kwargs))
