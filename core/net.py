@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+UNKNOWN = "unknown"
+
 
 def client_address(request) -> str:
     """The client's address. Behind N reverse proxies (``CERTIFICATE_TRUSTED_PROXIES=N``) it is the N-th
@@ -12,4 +14,12 @@ def client_address(request) -> str:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or UNKNOWN
+
+
+def lockout_address(request) -> str | None:
+    """``client_address`` for django-axes, which keeps it in an IP-address column (PostgreSQL refuses
+    "unknown"): None for a request without an address, such as a log-in made by code (the test client's
+    ``force_login``)."""
+    address = client_address(request)
+    return None if address == UNKNOWN else address

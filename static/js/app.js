@@ -10,4 +10,8 @@ document.addEventListener("DOMContentLoaded", function () {
       document.querySelectorAll(button.getAttribute("data-select-all")).forEach(function (box) { box.checked = true; });
     });
   });
+  // A print button (the printed invitation letter).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
 });

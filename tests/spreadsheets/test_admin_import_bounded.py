@@ -35,8 +35,7 @@ def test_too_many_rows_are_refused_with_the_limit(client, superuser, organisatio
     client.force_login(superuser)
     rows = [["Nachname", "Vorname", "Geburtsdatum"]] + [["Kaya", f"Zeynep{n}", "02.03.1991"] for n in range(5)]
     upload = SimpleUploadedFile("l.csv", csv_bytes(rows, delimiter=","))
-    response = client.post(
-        reverse("admin:courses_participant_import"), {"import_file": upload, "format": "0", "organisation": organisation.pk}
-    )
+    data = {"import_file": upload, "format": "0", "organisation": organisation.pk}
+    response = client.post(reverse("admin:courses_participant_import"), data)
     assert response.status_code == 200 and Participant.objects.count() == 0
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
