@@ -3,7 +3,9 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import User
+from core.admin_base import ReadOnlyAdmin
+
+from .models import Invitation, User
 from .selectors import history_of
 
 
@@ -37,3 +39,12 @@ class UserAdmin(DjangoUserAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    """Who was invited when, how, and whether it was used; the code itself is stored only hashed and not shown."""
+
+    list_display = ("user", "delivery", "created_at", "created_by", "expires_at", "accepted_at", "closed_at")
+    list_filter = ("delivery",)
+    exclude = ("code_hash",)

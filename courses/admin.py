@@ -7,6 +7,7 @@ from .models import (
     AttendanceRecord,
     Cohort,
     Enrolment,
+    EnrolmentDateChange,
     Module,
     Organisation,
     Participant,
@@ -95,3 +96,10 @@ class AttendanceRecordAdmin(ReadOnlyAdmin):
 class AttendanceCorrectionAdmin(ReadOnlyAdmin):
     list_display = ("record", "changed_by", "changed_at", "old_status", "new_status")
     list_select_related = ("record__session", "record__enrolment__participant", "changed_by")
+
+
+@admin.register(EnrolmentDateChange)
+class EnrolmentDateChangeAdmin(ReadOnlyAdmin):
+    """Each change of an entry date with its reason: history, changed only through courses.services."""
+
+    list_display = ("enrolment", "old_date", "new_date", "changed_by", "changed_at")

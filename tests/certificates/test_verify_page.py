@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from certificates import services, throttle
 
@@ -69,7 +70,8 @@ def test_revoked_shows_the_date(client, certificate, staff):
     services.certificate_revoke(certificate=certificate, reason="Secret internal reason", by=staff)
     certificate.refresh_from_db()
     text = by_code(client, certificate.verification_code).content.decode()
-    assert f"This certificate was revoked on {certificate.revoked_at:%d.%m.%Y}" in text
+    # The day in Berlin: between 23:00 and 24:00 UTC it is already the next day there.
+    assert f"This certificate was revoked on {timezone.localtime(certificate.revoked_at):%d.%m.%Y}" in text
     assert "Secret internal reason" not in text
 
 

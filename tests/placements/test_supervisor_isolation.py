@@ -66,7 +66,7 @@ def _create(client, facility, username):
     return client.post(
         reverse("placements:facility_supervisors", args=[facility.pk]),
         {"action": "create", "new-first_name": "Petra", "new-last_name": "Hoffmann", "new-email": "p@example.org",
-         "new-username": username, "new-password": "Kinderrechte-2026"},
+         "new-username": username, "new-delivery": "email"},
     )
 
 

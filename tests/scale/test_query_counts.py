@@ -54,7 +54,9 @@ class World:
 
 
 def build_world(size: int, tag: str) -> World:
-    """A finished run of ``size`` people, written in bulk (a few dozen queries whatever the size)."""
+    """A run of ``size`` people at its very end (every register taken, the placement done, certificates out),
+    written in bulk (a few dozen queries whatever the size). Staff have not closed it yet, so the participant's
+    own course pages are still open to them (courses.rules.course_still_running)."""
     User = get_user_model()
     today = timezone.localdate()
     start = today - datetime.timedelta(weeks=22)
@@ -73,7 +75,7 @@ def build_world(size: int, tag: str) -> World:
         start_date=start,
         end_date=end,
         capacity=size,
-        status=CohortStatus.FINISHED,
+        status=CohortStatus.RUNNING,
     )
     staff = User.objects.create(username=f"staff-{tag}", role=Role.STAFF)
     organisation.staff_members.add(staff)
