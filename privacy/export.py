@@ -298,6 +298,13 @@ def render_pdf(data: dict) -> bytes:
 
     _outcomes_section(d, data["outcomes"])
 
+    d.h(_("Messages to you"))
+    d.table(
+        [_("Date"), _("Subject"), _("Read")],
+        [[_date(m["at"]), m["subject"], _date(m["read_at"]) if m["read_at"] else _("no")]
+         for m in data["notifications"]["messages"]],
+    )
+
     d.h(_("Earlier copies of this information"))
     d.table(
         [_("Downloaded"), _("By you")],

@@ -168,6 +168,11 @@ FIELD_CATEGORIES = {
     "outcomes.OutcomeRecord.hours_per_week": OUTCOME,
     "outcomes.OutcomeRecord.employer": OUTCOME,
     "outcomes.OutcomeRecord.note": FREE_TEXT,
+    "notifications.Notification.subject": FREE_TEXT,
+    "notifications.Notification.body": FREE_TEXT,
+    "notifications.Notification.params": FREE_TEXT,
+    "notifications.CalendarFeed.token": LOGIN,
+    "courses.EnrolmentDateChange.reason": FREE_TEXT,
     "privacy.LoginRecord.at": LOGIN,
 }
 
@@ -185,6 +190,9 @@ RECORDED_MODELS = [
     "placements.HourEntryEvent",
     "certificates.Certificate",
     "spreadsheets.ImportRecord",
+    "notifications.Notification",
+    "notifications.CalendarFeed",
+    "courses.EnrolmentDateChange",
     "outcomes.Employer",
     "outcomes.IntakeProfile",
     "outcomes.Goal",

@@ -16,6 +16,7 @@ from courses.models import (
     Organisation,
     Participant,
 )
+from notifications.models import CalendarFeed, Notification
 from outcomes.models import (
     EmployerWish,
     EventParticipant,
@@ -383,6 +384,26 @@ def _outcomes(participant: Participant) -> dict:
     }
 
 
+def _notifications(participant: Participant) -> dict:
+    """The messages the application showed or e-mailed to the person, and whether a calendar address exists."""
+    user = participant.user
+    messages = (
+        Notification.objects.filter(recipient=user).order_by("created_at", "id").values(
+            "created_at", "kind", "subject", "body", "read_at"
+        )
+        if user
+        else []
+    )
+    return {
+        "messages": [
+            {"at": _iso(m["created_at"]), "kind": m["kind"], "subject": m["subject"], "text": m["body"],
+             "read_at": _iso(m["read_at"])}
+            for m in messages
+        ],
+        "calendar_feed": CalendarFeed.objects.filter(participant=participant).exists(),
+    }
+
+
 def personal_data(participant: Participant) -> dict:
     """Everything stored about ``participant`` with the information Art. 15(1) asks for, as plain,
     JSON-ready data (the export's JSON file, and what its PDF is drawn from)."""
@@ -452,6 +473,7 @@ def personal_data(participant: Participant) -> dict:
         "certificates": _certificates(participant),
         "imports": _imports(participant, [e.cohort_id for e in enrolments]),
         "outcomes": _outcomes(participant),
+        "notifications": _notifications(participant),
         "exports": [
             {"at": _iso(at), "by_the_person": own}
             for at, own in AccessExport.objects.filter(participant=participant).values_list("at", "by_the_person")

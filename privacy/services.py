@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from core.exceptions import DomainError
-from courses.models import AttendanceCorrection, AttendanceRecord, Enrolment, Participant
+from courses.models import AttendanceCorrection, AttendanceRecord, Enrolment, EnrolmentDateChange, Participant
+from notifications.models import CalendarFeed, Notification
 from outcomes.models import Goal, IntakeProfile, OutcomeRecord
 from placements.models import ConductCertificateCheck, HourEntry, HourEntryEvent, Placement
 from spreadsheets.models import ImportRecord
@@ -43,6 +44,8 @@ def _retire_login(user) -> str:
     """Delete the person's log-in, or, where records point to it (hours they logged), make it unusable and
     nameless. Returns which of the two happened."""
     LoginRecord.objects.filter(user=user).delete()
+    # Messages carry the person's name and details in their text (also if the login itself must stay).
+    Notification.objects.filter(recipient=user).delete()
     try:
         with transaction.atomic():
             user.delete()
@@ -88,6 +91,7 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
 
     enrolments = Enrolment.objects.filter(participant=participant)
     enrolments.exclude(withdrawal_reason="").update(withdrawal_reason=ERASED_TEXT)
+    EnrolmentDateChange.objects.filter(enrolment__in=enrolments).update(reason=ERASED_TEXT)
     AttendanceRecord.objects.filter(enrolment__in=enrolments).exclude(note="").update(note="")
     AttendanceCorrection.objects.filter(record__enrolment__in=enrolments).update(old_note="", new_note="")
     placements = Placement.objects.filter(enrolment__in=enrolments)
@@ -107,6 +111,7 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
     HourEntryEvent.objects.bulk_update(events, ["note", "details"], batch_size=500)
 
     _erase_outcomes(participant)
+    CalendarFeed.objects.filter(participant=participant).delete()  # its secret address shows their timetable
 
     certificates = list(Certificate.objects.filter(enrolment__in=enrolments))
     for certificate in certificates:
