@@ -281,10 +281,9 @@ class RevokeView(CertificateMixin, FormView):
         return redirect("certificates:detail", pk=certificate.pk)
 
 
-class ReissueView(CertificateMixin, FormView):
-    permission_required = "certificates.reissue_certificate"
-    template_name = "certificates/reissue.html"
-    form_class = ReissueForm
+class _NewDocumentView(CertificateMixin, FormView):
+    """A new document for the same person in place of this one, with the staff member's reason and language:
+    a correction (``ReissueView``) or issuing again after a revocation (``IssueAgainView``)."""
 
     def get_initial(self):
         return {"language": self.get_permission_object().language}
@@ -292,10 +291,16 @@ class ReissueView(CertificateMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
 
+    def create(self, **kwargs):
+        raise NotImplementedError
+
+    def success_message(self, new, old) -> str:
+        raise NotImplementedError
+
     def form_valid(self, form):
         old = self.get_permission_object()
         try:
-            new = services.certificate_reissue(
+            new = self.create(
                 certificate=old,
                 reason=form.cleaned_data["reason"],
                 language=form.cleaned_data["language"],
@@ -304,43 +309,34 @@ class ReissueView(CertificateMixin, FormView):
         except DomainError as error:
             apply_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Certificate %(new)s was issued and supersedes %(old)s.") % {"new": new.number, "old": old.number},
-        )
+        messages.success(self.request, self.success_message(new, old))
         return redirect("certificates:detail", pk=new.pk)
 
 
-class IssueAgainView(CertificateMixin, FormView):
+class ReissueView(_NewDocumentView):
+    permission_required = "certificates.reissue_certificate"
+    template_name = "certificates/reissue.html"
+    form_class = ReissueForm
+
+    def create(self, **kwargs):
+        return services.certificate_reissue(**kwargs)
+
+    def success_message(self, new, old) -> str:
+        return _("Certificate %(new)s was issued and supersedes %(old)s.") % {"new": new.number, "old": old.number}
+
+
+class IssueAgainView(_NewDocumentView):
     """After a revocation: staff decide to issue again for the same person, with their reason."""
 
     permission_required = "certificates.issue_again_certificate"
     template_name = "certificates/issue_again.html"
     form_class = IssueAgainForm
 
-    def get_initial(self):
-        return {"language": self.get_permission_object().language}
+    def create(self, **kwargs):
+        return services.certificate_issue_again(**kwargs)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
-
-    def form_valid(self, form):
-        old = self.get_permission_object()
-        try:
-            new = services.certificate_issue_again(
-                certificate=old,
-                reason=form.cleaned_data["reason"],
-                language=form.cleaned_data["language"],
-                by=self.request.user,
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(new)s was issued again after the revocation of %(old)s.") % {"new": new.number, "old": old.number},
-        )
-        return redirect("certificates:detail", pk=new.pk)
+    def success_message(self, new, old) -> str:
+        return _("%(new)s was issued again after the revocation of %(old)s.") % {"new": new.number, "old": old.number}
 
 
 # --- Public ----------------------------------------------------------------------------------------
