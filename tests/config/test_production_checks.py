@@ -95,7 +95,9 @@ def test_debug_mode_is_not_checked(production):
 
 def _manage(args, env, tmp_path) -> subprocess.CompletedProcess:
     (tmp_path / "staticfiles.json").write_text(json.dumps({"paths": {}, "version": "1.1"}))
-    keep = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_BACKEND"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it for the whole test process; production never has it.
+    leave_out = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    keep = {k: v for k, v in os.environ.items() if k not in leave_out}
     environment = {**keep, "STATIC_ROOT": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -117,7 +119,9 @@ def test_manage_py_refuses_to_start_without_trusted_proxies(tmp_path):
 
 def test_wsgi_refuses_to_start_with_the_console_e_mail_backend(tmp_path):
     (tmp_path / "staticfiles.json").write_text(json.dumps({"paths": {}, "version": "1.1"}))
-    keep = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_BACKEND"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests set it for the whole test process; production never has it.
+    leave_out = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    keep = {k: v for k, v in os.environ.items() if k not in leave_out}
     console = "django.core.mail.backends.console.EmailBackend"
     env = {**keep, **SAFE, "STATIC_ROOT": str(tmp_path), "EMAIL_BACKEND": console}
     result = subprocess.run(
