@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -53,15 +52,6 @@ from .models import (
 from .tables import EmployerTable, EventTable
 
 
-class NoStoreMixin:
-    """Pages with personal data are not kept by browsers or proxies."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        patch_cache_control(response, no_store=True, private=True)
-        return response
-
-
 def _organisation_for(user):
     organisation = organisations_for(user).order_by("pk").first()
     if organisation is None:
@@ -72,7 +62,7 @@ def _organisation_for(user):
 # --- employers -----------------------------------------------------------------------------------------
 
 
-class EmployerListView(NoStoreMixin, ObjectPermissionMixin, SingleTableView):
+class EmployerListView(ObjectPermissionMixin, SingleTableView):
     permission_required = "outcomes.view_employer_list"
     table_class = EmployerTable
     template_name = "outcomes/employer_list.html"
@@ -92,7 +82,7 @@ class EmployersFromFacilitiesView(ObjectPermissionMixin, View):
         return redirect("outcomes:employer_list")
 
 
-class EmployerCreateView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class EmployerCreateView(ObjectPermissionMixin, FormView):
     permission_required = "outcomes.add_employer"
     form_class = EmployerForm
     template_name = "outcomes/employer_form.html"
@@ -108,7 +98,7 @@ class EmployerCreateView(NoStoreMixin, ObjectPermissionMixin, FormView):
         return redirect("outcomes:employer_edit", pk=employer.pk)
 
 
-class EmployerEditView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class EmployerEditView(ObjectPermissionMixin, FormView):
     permission_required = "outcomes.change_employer"
     permission_model = Employer
     form_class = EmployerForm
@@ -155,7 +145,7 @@ class EmployerEditView(NoStoreMixin, ObjectPermissionMixin, FormView):
 # --- events --------------------------------------------------------------------------------------------
 
 
-class EventListView(NoStoreMixin, ObjectPermissionMixin, SingleTableView):
+class EventListView(ObjectPermissionMixin, SingleTableView):
     permission_required = "outcomes.view_event_list"
     table_class = EventTable
     template_name = "outcomes/event_list.html"
@@ -190,7 +180,7 @@ class EventFormMixin:
         return redirect("outcomes:event_detail", pk=event.pk)
 
 
-class EventCreateView(NoStoreMixin, ObjectPermissionMixin, EventFormMixin, FormView):
+class EventCreateView(ObjectPermissionMixin, EventFormMixin, FormView):
     permission_required = "outcomes.add_event"
 
     def get_form_kwargs(self):
@@ -199,7 +189,7 @@ class EventCreateView(NoStoreMixin, ObjectPermissionMixin, EventFormMixin, FormV
         return kwargs
 
 
-class EventEditView(NoStoreMixin, ObjectPermissionMixin, EventFormMixin, FormView):
+class EventEditView(ObjectPermissionMixin, EventFormMixin, FormView):
     permission_required = "outcomes.change_event"
     permission_model = Event
 
@@ -212,7 +202,7 @@ class EventEditView(NoStoreMixin, ObjectPermissionMixin, EventFormMixin, FormVie
         return super().get_context_data(event=self.get_permission_object(), **kwargs)
 
 
-class EventDetailView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class EventDetailView(ObjectPermissionMixin, TemplateView):
     """The event: who is invited and who accepted, with each answer recorded in one small form."""
 
     permission_required = "outcomes.view_event"
@@ -267,7 +257,7 @@ class EventInviteView(ObjectPermissionMixin, View):
         return redirect("outcomes:event_detail", pk=event.pk)
 
 
-class EventInviteEmployersView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class EventInviteEmployersView(ObjectPermissionMixin, TemplateView):
     permission_required = "outcomes.change_event"
     permission_model = Event
     template_name = "outcomes/event_invite_employers.html"
@@ -312,7 +302,7 @@ class InvitationAnswerView(ObjectPermissionMixin, View):
         return redirect(reverse("outcomes:event_detail", args=[invitation.event_id]) + "#invitations")
 
 
-class WishesView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class WishesView(ObjectPermissionMixin, FormView):
     """A participant's ranked wishes: entered by staff or by the participant on their own page."""
 
     permission_required = "outcomes.change_own_wishes"
@@ -350,7 +340,7 @@ class WishesView(NoStoreMixin, ObjectPermissionMixin, FormView):
         return redirect(reverse("outcomes:event_detail", args=[invitation.event_id]) + "#invitations")
 
 
-class EmployerMarksView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class EmployerMarksView(ObjectPermissionMixin, FormView):
     permission_required = "outcomes.change_event"
     form_class = EmployerMarksForm
     template_name = "outcomes/employer_marks.html"
@@ -399,7 +389,7 @@ def room_plan(event: Event, talks: list[Talk]) -> list[dict]:
     ]
 
 
-class EventScheduleView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class EventScheduleView(ObjectPermissionMixin, TemplateView):
     permission_required = "outcomes.view_event"
     permission_model = Event
     template_name = "outcomes/event_schedule.html"
@@ -426,7 +416,7 @@ class EventScheduleRunView(ObjectPermissionMixin, View):
         return redirect("outcomes:event_schedule", pk=event.pk)
 
 
-class TalkMoveView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class TalkMoveView(ObjectPermissionMixin, FormView):
     """Move or swap one talk by hand; the page names every rule the change would break before saving."""
 
     permission_required = "outcomes.schedule_event"
@@ -492,7 +482,7 @@ def tap_labels():
     return [(key, labels[key]) for key, *_rest in TAP_CHOICES]
 
 
-class EventRecordView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class EventRecordView(ObjectPermissionMixin, TemplateView):
     """The phone page during the event: every talk of a round with one button per result."""
 
     permission_required = "outcomes.record_talk"
@@ -605,14 +595,13 @@ class EventPrintView(ObjectPermissionMixin, View):
             content, content_type = renderer[self.kind](pack), "application/pdf"
             name = safe_download_name(stem, self.kind, extension="pdf")
         response = set_download_name(HttpResponse(content, content_type=content_type), name)
-        patch_cache_control(response, no_store=True, private=True)
         return response
 
 
 # --- outcomes ------------------------------------------------------------------------------------------
 
 
-class ParticipantOutcomesView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class ParticipantOutcomesView(ObjectPermissionMixin, FormView):
     """One person after the course: intake profile, goals, talks and outcome records, with a form to add."""
 
     permission_required = "outcomes.view_participant_outcomes"
@@ -683,7 +672,7 @@ class ParticipantOutcomesView(NoStoreMixin, ObjectPermissionMixin, FormView):
         return redirect("outcomes:participant_outcomes", pk=participant.pk)
 
 
-class IntakeEditView(NoStoreMixin, ObjectPermissionMixin, FormView):
+class IntakeEditView(ObjectPermissionMixin, FormView):
     """The intake profile: staff, or the participant on their own page."""
 
     permission_required = "outcomes.change_intake"
@@ -749,7 +738,7 @@ class FollowUpAnswerView(ObjectPermissionMixin, View):
         return redirect("home")
 
 
-class CohortOutcomesView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class CohortOutcomesView(ObjectPermissionMixin, TemplateView):
     permission_required = "outcomes.view_cohort_outcomes"
     permission_model = Cohort
     template_name = "outcomes/cohort_outcomes.html"
@@ -805,7 +794,7 @@ class CohortOutcomesExportView(ObjectPermissionMixin, View):
 # --- participants' own page ----------------------------------------------------------------------------
 
 
-class OwnEventsView(NoStoreMixin, ObjectPermissionMixin, TemplateView):
+class OwnEventsView(ObjectPermissionMixin, TemplateView):
     permission_required = "outcomes.view_own_events"
     template_name = "outcomes/own_events.html"
 

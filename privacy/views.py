@@ -1,11 +1,10 @@
 """Pages of the rights of the data subject: the participant's "Ihre Daten" page, the Art. 15 export (for the
-person and for staff), and the early erasure by staff. Every answer carries personal data: never cached."""
+person and for staff), and the early erasure by staff. Every answer carries personal data: config.middleware.NoStoreMiddleware marks it no-store."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -21,13 +20,6 @@ from .export import render_zip
 from .forms import ErasureForm
 
 
-class NeverCacheMixin:
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-
 def export_response(participant: Participant, user) -> HttpResponse:
     data = selectors.personal_data(participant)
     content = render_zip(data)
@@ -37,7 +29,7 @@ def export_response(participant: Participant, user) -> HttpResponse:
     return set_download_name(response, safe_download_name("Datenauskunft", participant.pk, day, extension="zip"))
 
 
-class MyDataView(NeverCacheMixin, ObjectPermissionMixin, TemplateView):
+class MyDataView(ObjectPermissionMixin, TemplateView):
     permission_required = "privacy.view_own_data"
     template_name = "privacy/my_data.html"
 
@@ -49,7 +41,7 @@ class MyDataView(NeverCacheMixin, ObjectPermissionMixin, TemplateView):
         return context
 
 
-class MyExportView(NeverCacheMixin, ObjectPermissionMixin, View):
+class MyExportView(ObjectPermissionMixin, View):
     permission_required = "privacy.view_own_data"
 
     def get(self, request):
@@ -59,7 +51,7 @@ class MyExportView(NeverCacheMixin, ObjectPermissionMixin, View):
         return export_response(participant, request.user)
 
 
-class ParticipantExportView(NeverCacheMixin, ObjectPermissionMixin, View):
+class ParticipantExportView(ObjectPermissionMixin, View):
     permission_required = "privacy.export_participant"
     permission_model = Participant
 
@@ -67,7 +59,7 @@ class ParticipantExportView(NeverCacheMixin, ObjectPermissionMixin, View):
         return export_response(self.get_permission_object(), request.user)
 
 
-class ParticipantEraseView(NeverCacheMixin, ObjectPermissionMixin, FormView):
+class ParticipantEraseView(ObjectPermissionMixin, FormView):
     permission_required = "privacy.erase_participant"
     permission_model = Participant
     form_class = ErasureForm
