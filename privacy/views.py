@@ -1,5 +1,6 @@
 """Pages of the rights of the data subject: the participant's "Ihre Daten" page, the Art. 15 export (for the
-person and for staff), and the early erasure by staff. Every answer carries personal data: config.middleware.NoStoreMiddleware marks it no-store."""
+person and for staff), and the early erasure by staff. Every answer carries personal data:
+config.middleware.NoStoreMiddleware marks it no-store."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
