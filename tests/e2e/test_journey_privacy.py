@@ -1,6 +1,7 @@
-"""Journey 6 (Art. 15 DSGVO): a participant opens "Ihre Daten" from the start page and downloads everything
-stored about them (prepared in the background, then downloaded from its page); the ZIP is opened as they would (the JSON for programs, the PDF as text). Staff then
-see that download recorded in the export they take from the participant page."""
+"""Journey 6 (Art. 15 DSGVO): a participant opens "Ihre Daten" from the start page and asks for everything
+stored about them (prepared in the background, then downloaded from its page); the ZIP is opened as they
+would (the JSON for programs, the PDF as text). Staff then see that download recorded in the export they
+take from the participant page."""
 
 import json
 import zipfile

@@ -43,6 +43,9 @@ ENTRIES = {
     "notifications:own_calendar": allow("participant", "other_participant"),
     "notifications:downloads": allow(*LOGGED_IN),
     "notifications:request_cohort_zip": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405),
+    "notifications:request_cohort_attendance_zip": allow(
+        "staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405
+    ),
     "notifications:download_detail": allow("staff", kwargs=lambda w: {"pk": w.download.pk}),
     "notifications:download_file": allow("staff", kwargs=lambda w: {"pk": w.download.pk}),
 }
