@@ -192,3 +192,19 @@ def test_a_person_without_outcomes_data_gets_empty_sections(client, export, hist
     data, text = _open(export(reverse("privacy:my_export")))
     assert data["outcomes"]["intake_profile"] is None and data["outcomes"]["talks"] == []
     assert "Intake profile" in text
+
+
+def test_erasure_deletes_the_prepared_files_that_hold_the_person(
+    client, export, history, enrolment, participant_user, staff
+):
+    from notifications.models import PreparedDownload as Prepared
+    from privacy.services import participant_erase
+
+    client.force_login(staff)
+    export(reverse("privacy:participant_export", args=[enrolment.participant.pk]))
+    other = Prepared.objects.create(requested_by=staff, kind="cohort_certificates_zip", params={"cohort": 0}, title="x")
+    Prepared.objects.create(
+        requested_by=staff, kind="cohort_certificates_zip", params={"cohort": enrolment.cohort_id}, title="ZIP"
+    )
+    participant_erase(participant=enrolment.participant, reason="Antrag vom 01.12.", by=staff)
+    assert list(Prepared.objects.all()) == [other]

@@ -8,13 +8,15 @@ def extend_world(world):
 
     world.notification = notify(kind="hours_confirmed", recipient=world.users["participant"], params={})
     world.cohort_feed = feed_for(cohort=world.cohort)
+    # An Art. 15 export of the world's participant (the anonymised person added by the privacy walk takes the
+    # ZIPs of the shared cohort with them).
     world.download = PreparedDownload.objects.create(
         requested_by=world.users["staff"],
-        kind="cohort_certificates_zip",
-        params={"cohort": world.cohort.pk},
+        kind="privacy_export",
+        params={"participant": world.participant.pk, "by": world.users["staff"].pk},
         title="ZIP",
         status=DownloadStatus.READY,
-        file_name="Zertifikate.zip",
+        file_name="Datenauskunft.zip",
         content_type="application/zip",
         data=b"PK",
     )
