@@ -1,5 +1,6 @@
 """iCalendar feeds at a secret, renewable address: stable UIDs, SEQUENCE for changes, STATUS:CANCELLED for
-deleted sessions and cancelled placements, times in Europe/Berlin across the change to summer time (parsed back with icalendar)."""
+deleted sessions and cancelled placements, times in Europe/Berlin across the change to summer time (parsed
+back with icalendar)."""
 
 import datetime
 from zoneinfo import ZoneInfo
