@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -53,8 +52,7 @@ def deliver_invitation(request, invitation, secret: str):
                 "first_login_link": emails.site_link(reverse("accounts:first_login")),
             },
         )
-        add_never_cache_headers(response)
-        return response
+        return response  # no-store: config.middleware.NoStoreMiddleware (a logged-in user's page)
     try:
         emails.send_invitation(invitation, secret)
     except Exception:  # the mail server refused: the invitation exists, but nobody must think it arrived

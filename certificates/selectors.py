@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from courses.models import Cohort, Enrolment
@@ -84,6 +85,13 @@ def certificates_of_cohort(cohort: Cohort, kind: str = DocumentKind.CERTIFICATE)
         .select_related("enrolment__participant")
         .order_by("number")
     )
+
+
+def cohort_zip_is_streamed(document_count: int) -> bool:
+    """A cohort's ZIP is drawn inside the request (streamed) only up to PREPARED_ZIP_THRESHOLD documents;
+    a larger one is prepared in the background (the notifications app's "prepared for you"), so no request
+    draws and signs hundreds of PDFs while a proxy's timeout runs."""
+    return document_count <= settings.PREPARED_ZIP_THRESHOLD
 
 
 def documents_of_participant(participant) -> QuerySet[Certificate]:

@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_tables2 import RequestConfig
@@ -111,12 +112,24 @@ class CohortZipView(CohortMixin, View):
     def nothing_yet(self) -> str:
         return _("No certificates have been issued in this cohort yet.")
 
+    def too_many(self, count: int) -> str:
+        return ngettext(
+            "This cohort has %(count)d certificate: the ZIP is prepared for you in the background. Please use "
+            "“Prepare all certificates as ZIP” on this page.",
+            "This cohort has %(count)d certificates: the ZIP is prepared for you in the background. Please use "
+            "“Prepare all certificates as ZIP” on this page.",
+            count,
+        ) % {"count": count}
+
     def get(self, request, pk):
         cohort = self.get_permission_object()
         snapshots = [c.snapshot for c in selectors.certificates_of_cohort(cohort, self.kind)]
         if not snapshots:
             messages.info(request, self.nothing_yet())
             return redirect("certificates:cohort_overview", pk=cohort.pk)
+        if not selectors.cohort_zip_is_streamed(len(snapshots)):
+            messages.info(request, self.too_many(len(snapshots)))
+            return redirect("courses:cohort_detail", pk=cohort.pk)
         response = StreamingHttpResponse(
             stream_certificates_zip(snapshots, _language(request), sign=zip_signer(cohort.site.organisation_id)),
             content_type="application/zip",
@@ -132,6 +145,15 @@ class CohortAttendanceZipView(CohortZipView):
 
     def nothing_yet(self) -> str:
         return _("No Teilnahmebescheinigung has been issued in this cohort yet.")
+
+    def too_many(self, count: int) -> str:
+        return ngettext(
+            "This cohort has %(count)d certificate of attendance: the ZIP is prepared for you in the background. "
+            "Please use “Prepare all certificates of attendance as ZIP” on this page.",
+            "This cohort has %(count)d certificates of attendance: the ZIP is prepared for you in the background. "
+            "Please use “Prepare all certificates of attendance as ZIP” on this page.",
+            count,
+        ) % {"count": count}
 
 
 # --- One participant -------------------------------------------------------------------------------

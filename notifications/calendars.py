@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import CalendarFeed, SessionRevision
+from .models import CalendarFeed, PlacementRevision, SessionRevision
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -75,6 +75,25 @@ def session_cancelled(session) -> None:
     revision.cancelled = True
     revision.sequence += 1
     revision.save()
+
+
+def _placement_fingerprint(placement) -> str:
+    return f"{placement.start_date}|{placement.end_date}|{placement.facility_id}|{placement.status}"
+
+
+@transaction.atomic
+def placement_changed(placement) -> bool:
+    """Record a saved placement; True when its calendar event changed (the sequence then grew)."""
+    fingerprint = _placement_fingerprint(placement)
+    revision, created = PlacementRevision.objects.select_for_update().get_or_create(
+        placement_id=placement.pk, defaults={"fingerprint": fingerprint}
+    )
+    if created or revision.fingerprint == fingerprint:
+        return created
+    revision.fingerprint = fingerprint
+    revision.sequence += 1
+    revision.save(update_fields=["fingerprint", "sequence", "changed_at"])
+    return True
 
 
 # --- Feed addresses ------------------------------------------------------------------------------------
@@ -189,11 +208,17 @@ def participant_calendar(participant) -> bytes:
         participant.enrolments.exclude(status=EnrolmentStatus.WITHDRAWN).values_list("cohort_id", flat=True)
     )
     _add_sessions(calendar, cohort_ids, stamp)
-    placements = Placement.objects.filter(enrolment__participant=participant).select_related("facility")
+    placements = list(Placement.objects.filter(enrolment__participant=participant).select_related("facility"))
+    sequences = dict(
+        PlacementRevision.objects.filter(placement_id__in=[p.pk for p in placements]).values_list(
+            "placement_id", "sequence"
+        )
+    )
     for placement in placements:
         event = Event()
         event.add("uid", f"placement-{placement.pk}@{_host()}")
         event.add("dtstamp", stamp)
+        event.add("sequence", sequences.get(placement.pk, 0))
         event.add("dtstart", placement.start_date)
         event.add("dtend", placement.end_date + datetime.timedelta(days=1))  # all-day: DTEND is exclusive
         event.add("summary", f"Praxis: {placement.facility.name}")

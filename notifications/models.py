@@ -155,6 +155,24 @@ class SessionRevision(models.Model):
         return f"{self.summary} ({self.sequence})"
 
 
+class PlacementRevision(models.Model):
+    """What calendars were last told about a placement period: its SEQUENCE grows when the dates, the facility
+    or the status (cancelled) change, so a subscribed calendar moves or removes the all-day event."""
+
+    placement_id = models.BigIntegerField(_("placement"), unique=True)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0)
+    fingerprint = models.CharField(_("fingerprint"), max_length=200)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("placement revision")
+        verbose_name_plural = _("placement revisions")
+        ordering = ["placement_id"]
+
+    def __str__(self) -> str:
+        return f"{self.placement_id} ({self.sequence})"
+
+
 class DownloadStatus(models.TextChoices):
     QUEUED = "queued", _("waiting")
     RUNNING = "running", _("being prepared")

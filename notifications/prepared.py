@@ -106,14 +106,23 @@ def _may_download_cohort_zip(user, params) -> bool:
     return cohort is not None and user.has_perm("certificates.download_cohort_certificates", cohort)
 
 
+def _is_attendance(params) -> bool:
+    from certificates.models import DocumentKind
+
+    return params.get("kind") == DocumentKind.ATTENDANCE
+
+
 def _cohort_zip_title(params) -> str:
     from courses.models import Cohort
 
     cohort = Cohort.objects.select_related("programme", "site").filter(pk=params.get("cohort")).first()
+    if _is_attendance(params):
+        return _("Certificates of attendance of %(cohort)s (ZIP)") % {"cohort": cohort}
     return _("Certificates of %(cohort)s (ZIP)") % {"cohort": cohort}
 
 
 def _cohort_zip_build(params, progress):
+    from certificates.models import DocumentKind
     from certificates.pdf import stream_certificates_zip
     from certificates.selectors import certificates_of_cohort
     from certificates.signing import zip_signer
@@ -121,15 +130,17 @@ def _cohort_zip_build(params, progress):
     from courses.models import Cohort
 
     cohort = Cohort.objects.select_related("site").get(pk=params["cohort"])
-    snapshots = [c.snapshot for c in certificates_of_cohort(cohort)]
+    kind = DocumentKind.ATTENDANCE if _is_attendance(params) else DocumentKind.CERTIFICATE
+    snapshots = [c.snapshot for c in certificates_of_cohort(cohort, kind)]
     buffer = io.BytesIO()
-    # The same ZIP as the streamed one, written piece by piece; progress after each certificate.
+    # The same ZIP as the streamed one, written piece by piece; progress after each document.
     chunks = stream_certificates_zip(snapshots, params.get("language"), sign=zip_signer(cohort.site.organisation_id))
     for done, chunk in enumerate(chunks, start=1):
         buffer.write(chunk)
         progress(min(done, len(snapshots)), len(snapshots))
     zipfile.ZipFile(io.BytesIO(buffer.getvalue())).testzip()
-    return safe_download_name("Zertifikate", cohort.number, extension="zip"), "application/zip", buffer.getvalue()
+    prefix = "Teilnahmebescheinigungen" if kind == DocumentKind.ATTENDANCE else "Zertifikate"
+    return safe_download_name(prefix, cohort.number, extension="zip"), "application/zip", buffer.getvalue()
 
 
 COHORT_CERTIFICATES_ZIP = register(

@@ -26,7 +26,10 @@ def _hours_decided(sender, entry_id, **kwargs) -> None:
 
 @receiver(post_save, sender=Placement)
 def _placement_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if created and not raw:
+    if raw:
+        return
+    calendars.placement_changed(instance)
+    if created:
         placement_id = instance.pk
         transaction.on_commit(lambda: tasks.tell_participant_placed.enqueue(placement_id))
 

@@ -16,6 +16,11 @@ urlpatterns = [
     path("kalender/mein/", views.OwnCalendarView.as_view(), name="own_calendar"),
     path("downloads/", views.DownloadListView.as_view(), name="downloads"),
     path("downloads/kohorte/<int:pk>/zertifikate/", views.RequestCohortZipView.as_view(), name="request_cohort_zip"),
+    path(
+        "downloads/kohorte/<int:pk>/teilnahmebescheinigungen/",
+        views.RequestCohortAttendanceZipView.as_view(),
+        name="request_cohort_attendance_zip",
+    ),
     path("downloads/<int:pk>/", views.DownloadDetailView.as_view(), name="download_detail"),
     path("downloads/<int:pk>/datei/", views.DownloadFileView.as_view(), name="download_file"),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from certificates.models import DocumentKind
 from core.exceptions import DomainError
 from core.views import DetailPermissionMixin, ObjectPermissionMixin, flash_domain_error
 from courses.models import Cohort
@@ -219,19 +220,24 @@ class DownloadListView(ObjectPermissionMixin, ListView):
 class RequestCohortZipView(ObjectPermissionMixin, View):
     permission_required = "certificates.download_cohort_certificates"
     permission_model = Cohort
+    document_kind = DocumentKind.CERTIFICATE
 
     def post(self, request, pk):
         cohort = self.get_permission_object()
         try:
             download = prepared.download_request(
                 kind=prepared.COHORT_CERTIFICATES_ZIP.kind,
-                params={"cohort": cohort.pk, "language": request.LANGUAGE_CODE},
+                params={"cohort": cohort.pk, "language": request.LANGUAGE_CODE, "kind": self.document_kind},
                 by=request.user,
             )
         except DomainError as error:
             flash_domain_error(request, error)
             return redirect("courses:cohort_detail", pk=cohort.pk)
         return redirect("notifications:download_detail", pk=download.pk)
+
+
+class RequestCohortAttendanceZipView(RequestCohortZipView):
+    document_kind = DocumentKind.ATTENDANCE
 
 
 class DownloadDetailView(DetailPermissionMixin, DetailView):

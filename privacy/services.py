@@ -5,20 +5,21 @@ import datetime
 import uuid
 
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from core.exceptions import DomainError
 from courses.models import AttendanceCorrection, AttendanceRecord, Enrolment, EnrolmentDateChange, Participant
-from notifications.models import CalendarFeed, Notification
+from notifications.models import CalendarFeed, Notification, PreparedDownload
 from outcomes.models import Goal, IntakeProfile, OutcomeRecord
 from placements.models import ConductCertificateCheck, HourEntry, HourEntryEvent, Placement
 from spreadsheets.models import ImportRecord
 
 from . import selectors
 from .models import AccessExport, Erasure, LoginRecord
+from .notifications import PRIVACY_EXPORT
 from .register import login_record_days
 
 # What an anonymised person is called and born: a name that says what happened and names nobody, and a date
@@ -112,6 +113,12 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
 
     _erase_outcomes(participant)
     CalendarFeed.objects.filter(participant=participant).delete()  # its secret address shows their timetable
+    # Files prepared in the background that hold the person: their Art. 15 export (whoever asked for it) and
+    # the ZIPs of their cohorts' documents; whoever needs them again asks again.
+    PreparedDownload.objects.filter(
+        Q(kind=PRIVACY_EXPORT.kind, params__participant=participant.pk)
+        | Q(params__cohort__in=list(enrolments.values_list("cohort_id", flat=True)))
+    ).delete()
 
     certificates = list(Certificate.objects.filter(enrolment__in=enrolments))
     for certificate in certificates:

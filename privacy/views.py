@@ -2,32 +2,37 @@
 person and for staff), and the early erasure by staff. Every answer carries personal data:
 config.middleware.NoStoreMiddleware marks it no-store."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.exceptions import DomainError
-from core.filenames import safe_download_name, set_download_name
-from core.views import ObjectPermissionMixin, apply_domain_error
+from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
 from courses.models import Participant
 from courses.selectors import own_participant
+from notifications import prepared
 
 from . import selectors, services
-from .export import render_zip
 from .forms import ErasureForm
+from .notifications import PRIVACY_EXPORT
 
 
-def export_response(participant: Participant, user) -> HttpResponse:
-    data = selectors.personal_data(participant)
-    content = render_zip(data)
-    services.export_record(participant=participant, by=user)
-    response = HttpResponse(content, content_type="application/zip")
-    day = f"{timezone.localdate():%Y-%m-%d}"
-    return set_download_name(response, safe_download_name("Datenauskunft", participant.pk, day, extension="zip"))
+def export_requested(request, participant: Participant, back: str) -> HttpResponse:
+    """Queue the Art. 15 export (privacy/notifications.py) and show its progress page, where the link
+    appears when the ZIP is ready."""
+    try:
+        download = prepared.download_request(
+            kind=PRIVACY_EXPORT.kind, params={"participant": participant.pk, "by": request.user.pk}, by=request.user
+        )
+    except DomainError as error:
+        flash_domain_error(request, error)
+        return redirect(back)
+    return redirect("notifications:download_detail", pk=download.pk)
 
 
 class MyDataView(ObjectPermissionMixin, TemplateView):
@@ -36,7 +41,9 @@ class MyDataView(ObjectPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         participant = own_participant(self.request.user)
-        context = super().get_context_data(participant=participant, **kwargs)
+        context = super().get_context_data(
+            participant=participant, download_days=settings.PREPARED_DOWNLOAD_RETENTION_DAYS, **kwargs
+        )
         if participant is not None:
             context["retention_until"] = selectors.retention_end_of(participant)
         return context
@@ -45,19 +52,20 @@ class MyDataView(ObjectPermissionMixin, TemplateView):
 class MyExportView(ObjectPermissionMixin, View):
     permission_required = "privacy.view_own_data"
 
-    def get(self, request):
+    def post(self, request):
         participant = own_participant(request.user)
         if participant is None:
             raise Http404
-        return export_response(participant, request.user)
+        return export_requested(request, participant, reverse("privacy:my_data"))
 
 
 class ParticipantExportView(ObjectPermissionMixin, View):
     permission_required = "privacy.export_participant"
     permission_model = Participant
 
-    def get(self, request, pk):
-        return export_response(self.get_permission_object(), request.user)
+    def post(self, request, pk):
+        participant = self.get_permission_object()
+        return export_requested(request, participant, reverse("courses:participant_detail", args=[participant.pk]))
 
 
 class ParticipantEraseView(ObjectPermissionMixin, FormView):

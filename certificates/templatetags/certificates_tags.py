@@ -15,3 +15,9 @@ def cohort_certificates_panel(context, cohort):
 @register.inclusion_tag("certificates/_participant_panel.html", takes_context=True)
 def own_certificates_panel(context):
     return {"rows": selectors.own_certificate_rows(context["user"])}
+
+
+@register.filter
+def zip_is_streamed(document_count) -> bool:
+    """``{% if issued|zip_is_streamed %}``: the direct ZIP link, or (above the threshold) the prepared one."""
+    return selectors.cohort_zip_is_streamed(int(document_count or 0))

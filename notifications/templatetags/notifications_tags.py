@@ -25,11 +25,9 @@ def isodate(value) -> str:
 
 
 @register.simple_tag
-def zip_is_prepared(cohort) -> bool:
-    """True when the cohort has more certificates than PREPARED_ZIP_THRESHOLD: its ZIP is then prepared in the
-    background instead of streamed (one count query)."""
-    from django.conf import settings
+def zip_is_prepared(cohort, kind: str = "certificate") -> bool:
+    """True when the cohort's ZIP of that kind of document is prepared in the background instead of streamed
+    (the rule is certificates.selectors.cohort_zip_is_streamed; one count query)."""
+    from certificates.selectors import certificates_of_cohort, cohort_zip_is_streamed
 
-    from certificates.selectors import certificates_of_cohort
-
-    return certificates_of_cohort(cohort).count() > settings.PREPARED_ZIP_THRESHOLD
+    return not cohort_zip_is_streamed(certificates_of_cohort(cohort, kind).count())

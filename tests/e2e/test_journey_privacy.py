@@ -1,6 +1,7 @@
-"""Journey 6 (Art. 15 DSGVO): a participant opens "Ihre Daten" from the start page and downloads everything
-stored about them; the ZIP is opened as they would (the JSON for programs, the PDF as text). Staff then
-see that download recorded in the export they take from the participant page."""
+"""Journey 6 (Art. 15 DSGVO): a participant opens "Ihre Daten" from the start page and asks for everything
+stored about them (prepared in the background, then downloaded from its page); the ZIP is opened as they
+would (the JSON for programs, the PDF as text). Staff then see that download recorded in the export they
+take from the participant page."""
 
 import json
 import zipfile
@@ -43,7 +44,11 @@ def test_participant_downloads_their_data_and_staff_see_the_download_recorded(ne
     expect(page.get_by_role("heading", level=1)).to_have_text(t("Your data"))
     axe_check(page)
     (tmp_path / "self").mkdir()
-    archive = download(page, page.get_by_role("link", name=t("Download my data (ZIP)")).click, tmp_path / "self")
+    # The file is prepared in the background; the page shows the link when it is ready.
+    page.get_by_role("button", name=t("Prepare my data (ZIP)")).click()
+    expect(page.get_by_text(t("Your file is ready."))).to_be_visible()
+    axe_check(page)
+    archive = download(page, page.locator("#download-status").get_by_role("link").click, tmp_path / "self")
     assert archive.suffix == ".zip" and archive.name.startswith("Datenauskunft-")
 
     data, pdf = open_export(archive)
@@ -78,7 +83,9 @@ def test_participant_downloads_their_data_and_staff_see_the_download_recorded(ne
     expect(staff.get_by_role("heading", level=1)).to_contain_text("Nguyễn")
     axe_check(staff)
     (tmp_path / "staff").mkdir()
-    link = staff.get_by_role("link", name=t("Download all data (Art. 15 GDPR)"))
+    staff.get_by_role("button", name=t("Prepare all data (Art. 15 GDPR)")).click()
+    expect(staff.get_by_text(t("Your file is ready."))).to_be_visible()
+    link = staff.locator("#download-status").get_by_role("link")
     staff_data, staff_pdf = open_export(download(staff, link.click, tmp_path / "staff"))
     (earlier,) = staff_data["exports"]
     assert earlier["by_the_person"] is True

@@ -1,5 +1,6 @@
 """iCalendar feeds at a secret, renewable address: stable UIDs, SEQUENCE for changes, STATUS:CANCELLED for
-deleted sessions, times in Europe/Berlin across the change to summer time (parsed back with icalendar)."""
+deleted sessions and cancelled placements, times in Europe/Berlin across the change to summer time (parsed
+back with icalendar)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -113,3 +114,44 @@ def test_only_the_cohorts_staff_see_and_renew_its_address(client, spring_cohort,
     client.force_login(staff)
     page = client.get(url)
     assert feed_for(cohort=spring_cohort).token in page.content.decode()
+
+
+def test_a_moved_or_cancelled_placement_raises_its_sequence(client, placement, staff):
+    from placements import services as placement_services
+
+    token = feed_for(participant=placement.enrolment.participant).token
+
+    def placement_event():
+        _, by_uid = events(client, token)
+        return next(e for uid, e in by_uid.items() if uid.startswith(f"placement-{placement.pk}@"))
+
+    first = placement_event()
+    assert first["SEQUENCE"] == 0 and first["STATUS"] == "CONFIRMED"
+    later_end = placement.end_date + datetime.timedelta(days=7)
+    placement_services.placement_update(
+        placement=placement,
+        facility=placement.facility,
+        supervisor=placement.supervisor,
+        start_date=placement.start_date,
+        end_date=later_end,
+        planned_hours=placement.planned_hours,
+        by=staff,
+    )
+    moved = placement_event()
+    assert moved["SEQUENCE"] == 1 and moved.decoded("DTEND") == later_end + datetime.timedelta(days=1)
+    assert str(moved["UID"]) == str(first["UID"])
+    placement.refresh_from_db()
+    placement_services.placement_update(  # saved again without a change: calendars are not told again
+        placement=placement,
+        facility=placement.facility,
+        supervisor=placement.supervisor,
+        start_date=placement.start_date,
+        end_date=later_end,
+        planned_hours=placement.planned_hours + 10,
+        by=staff,
+    )
+    assert placement_event()["SEQUENCE"] == 1
+    placement.refresh_from_db()
+    placement_services.placement_cancel(placement=placement, reason="Hat eine Stelle gefunden", by=staff)
+    cancelled = placement_event()
+    assert cancelled["SEQUENCE"] == 2 and cancelled["STATUS"] == "CANCELLED"

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
+from notifications.models import DownloadStatus, PreparedDownload
 from privacy.models import AccessExport
 from privacy.selectors import personal_data
 
@@ -17,6 +18,22 @@ from ..factories import EnrolmentFactory, ParticipantFactory, UserFactory
 from .history import full_history, outcomes_history
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def export(client, django_capture_on_commit_callbacks):
+    """Ask for the export as the logged-in user, let the worker prepare it, and fetch the file."""
+
+    def fetch(url):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url)
+        assert response.status_code == 302, response
+        download = PreparedDownload.objects.latest("pk")
+        assert response["Location"] == reverse("notifications:download_detail", args=[download.pk])
+        assert download.status == DownloadStatus.READY, download.error
+        return client.get(reverse("notifications:download_file", args=[download.pk]))
+
+    return fetch
 
 
 def _open(response):
@@ -27,10 +44,11 @@ def _open(response):
     return data, text
 
 
-def test_the_participant_downloads_everything_about_themself(client, history, enrolment, participant_user):
+def test_the_participant_downloads_everything_about_themself(client, export, history, enrolment, participant_user):
     participant = enrolment.participant
     client.force_login(participant_user)
-    response = client.get(reverse("privacy:my_export"))
+    assert not AccessExport.objects.exists()
+    response = export(reverse("privacy:my_export"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert "no-store" in response["Cache-Control"]
@@ -58,12 +76,12 @@ def test_the_participant_downloads_everything_about_themself(client, history, en
     assert export.participant == participant and export.by_the_person and export.downloaded_by == participant_user
 
 
-def test_staff_of_the_organisation_download_it_from_the_participant_page(client, history, enrolment, staff):
+def test_staff_of_the_organisation_download_it_from_the_participant_page(client, export, history, enrolment, staff):
     client.force_login(staff)
     page = client.get(reverse("courses:participant_detail", args=[enrolment.participant.pk]))
     url = reverse("privacy:participant_export", args=[enrolment.participant.pk])
     assert url in page.content.decode()
-    response = client.get(url)
+    response = export(url)
     assert response.status_code == 200
     data, _text = _open(response)
     assert data["person"]["family_name"] == "Yılmaz"
@@ -75,27 +93,47 @@ def test_staff_of_the_organisation_download_it_from_the_participant_page(client,
 def test_others_are_refused_and_nothing_is_recorded(client, history, enrolment, who, request):
     user = request.getfixturevalue(who)
     client.force_login(user)
-    response = client.get(reverse("privacy:participant_export", args=[enrolment.participant.pk]))
+    response = client.post(reverse("privacy:participant_export", args=[enrolment.participant.pk]))
     assert response.status_code in (403, 404)
     page = client.get(reverse("courses:participant_detail", args=[enrolment.participant.pk]))
     assert reverse("privacy:participant_export", args=[enrolment.participant.pk]) not in page.content.decode()
-    assert not AccessExport.objects.exists()
+    assert not AccessExport.objects.exists() and not PreparedDownload.objects.exists()
 
 
 def test_my_export_is_only_for_participants(client, history, staff, supervisor):
     for user in (staff, supervisor):
         client.force_login(user)
-        assert client.get(reverse("privacy:my_export")).status_code in (403, 404)
+        assert client.post(reverse("privacy:my_export")).status_code in (403, 404)
     client.logout()
-    assert client.get(reverse("privacy:my_export")).status_code == 302
-    assert not AccessExport.objects.exists()
+    assert client.post(reverse("privacy:my_export")).status_code == 302
+    assert not AccessExport.objects.exists() and not PreparedDownload.objects.exists()
+
+
+def test_only_the_person_who_asked_fetches_the_file(client, export, history, enrolment, participant_user, staff):
+    client.force_login(participant_user)
+    assert export(reverse("privacy:my_export")).status_code == 200
+    download = PreparedDownload.objects.get()
+    assert download.requested_by == participant_user and download.kind == "privacy_export"
+    client.force_login(staff)  # staff of the organisation ask for their own copy; they cannot take this one
+    assert client.get(reverse("notifications:download_file", args=[download.pk])).status_code == 403
+
+
+def test_nobody_queues_an_export_in_another_users_name(history, enrolment, participant_user, staff):
+    from core.exceptions import DomainError
+    from notifications.prepared import download_request
+
+    with pytest.raises(DomainError):
+        download_request(
+            kind="privacy_export", params={"participant": enrolment.participant.pk, "by": staff.pk}, by=participant_user
+        )
+    assert not PreparedDownload.objects.exists()
 
 
 def test_a_participant_without_a_record_gets_a_clear_page(client, db):
     user = UserFactory(username="lonely", role="participant")
     client.force_login(user)
     assert "not linked to a participant record" in client.get(reverse("privacy:my_data")).content.decode()
-    assert client.get(reverse("privacy:my_export")).status_code == 404
+    assert client.post(reverse("privacy:my_export")).status_code == 404
 
 
 def test_reading_takes_the_same_queries_for_a_short_and_a_long_history(cohort, staff):
@@ -113,9 +151,9 @@ def test_reading_takes_the_same_queries_for_a_short_and_a_long_history(cohort, s
     assert counts[0] == counts[1]
 
 
-def test_the_export_holds_the_outcomes_data(client, outcomes, enrolment, participant_user):
+def test_the_export_holds_the_outcomes_data(client, export, outcomes, enrolment, participant_user):
     client.force_login(participant_user)
-    data, text = _open(client.get(reverse("privacy:my_export")))
+    data, text = _open(export(reverse("privacy:my_export")))
     part = data["outcomes"]
     profile = part["intake_profile"]
     assert profile["qualifications"] == "Erzieherin (Türkei), Anerkennung läuft"
@@ -149,8 +187,24 @@ def test_the_export_holds_the_outcomes_data(client, outcomes, enrolment, partici
     assert "Verbleib" in " ".join(data["information"]["purposes"])
 
 
-def test_a_person_without_outcomes_data_gets_empty_sections(client, history, participant_user):
+def test_a_person_without_outcomes_data_gets_empty_sections(client, export, history, participant_user):
     client.force_login(participant_user)
-    data, text = _open(client.get(reverse("privacy:my_export")))
+    data, text = _open(export(reverse("privacy:my_export")))
     assert data["outcomes"]["intake_profile"] is None and data["outcomes"]["talks"] == []
     assert "Intake profile" in text
+
+
+def test_erasure_deletes_the_prepared_files_that_hold_the_person(
+    client, export, history, enrolment, participant_user, staff
+):
+    from notifications.models import PreparedDownload as Prepared
+    from privacy.services import participant_erase
+
+    client.force_login(staff)
+    export(reverse("privacy:participant_export", args=[enrolment.participant.pk]))
+    other = Prepared.objects.create(requested_by=staff, kind="cohort_certificates_zip", params={"cohort": 0}, title="x")
+    Prepared.objects.create(
+        requested_by=staff, kind="cohort_certificates_zip", params={"cohort": enrolment.cohort_id}, title="ZIP"
+    )
+    participant_erase(participant=enrolment.participant, reason="Antrag vom 01.12.", by=staff)
+    assert list(Prepared.objects.all()) == [other]

@@ -8,13 +8,15 @@ def extend_world(world):
 
     world.notification = notify(kind="hours_confirmed", recipient=world.users["participant"], params={})
     world.cohort_feed = feed_for(cohort=world.cohort)
+    # An Art. 15 export of the world's participant (the anonymised person added by the privacy walk takes the
+    # ZIPs of the shared cohort with them).
     world.download = PreparedDownload.objects.create(
         requested_by=world.users["staff"],
-        kind="cohort_certificates_zip",
-        params={"cohort": world.cohort.pk},
+        kind="privacy_export",
+        params={"participant": world.participant.pk, "by": world.users["staff"].pk},
         title="ZIP",
         status=DownloadStatus.READY,
-        file_name="Zertifikate.zip",
+        file_name="Datenauskunft.zip",
         content_type="application/zip",
         data=b"PK",
     )
@@ -43,6 +45,9 @@ ENTRIES = {
     "notifications:own_calendar": allow("participant", "other_participant"),
     "notifications:downloads": allow(*LOGGED_IN),
     "notifications:request_cohort_zip": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405),
+    "notifications:request_cohort_attendance_zip": allow(
+        "staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405
+    ),
     "notifications:download_detail": allow("staff", kwargs=lambda w: {"pk": w.download.pk}),
     "notifications:download_file": allow("staff", kwargs=lambda w: {"pk": w.download.pk}),
 }

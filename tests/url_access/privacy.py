@@ -24,7 +24,8 @@ def _participant(world):
 
 ENTRIES = {
     "privacy:my_data": allow("participant", "other_participant"),
-    "privacy:my_export": allow("participant", "other_participant"),
-    "privacy:participant_export": allow("staff", "participant", kwargs=_participant),
+    # POST-only (the export is prepared in the background): allowed roles get 405 for a GET.
+    "privacy:my_export": allow("participant", "other_participant", allowed_status=405),
+    "privacy:participant_export": allow("staff", "participant", kwargs=_participant, allowed_status=405),
     "privacy:participant_erase": allow("staff", kwargs=_participant),
 }
