@@ -410,7 +410,7 @@ def personal_data(participant: Participant) -> dict:
     participant = Participant.objects.select_related("organisation", "user").get(pk=participant.pk)
     enrolments = list(
         Enrolment.objects.filter(participant=participant)
-        .select_related("cohort__programme", "cohort__site")
+        .select_related("cohort__programme", "cohort__site", "cohort__funding_body")
         .order_by("cohort__start_date", "id")
     )
     attendance, absence_months = _attendance(participant)
@@ -450,7 +450,7 @@ def personal_data(participant: Participant) -> dict:
                 "site": e.cohort.site.name,
                 "cohort_start": _iso(e.cohort.start_date),
                 "cohort_end": _iso(e.cohort.end_date),
-                "funding_body": e.cohort.funding_body,
+                "funding_body": e.cohort.funding_body_name,
                 "measure_number": e.cohort.measure_number,
                 "status": e.status,
                 "enrolled_on": _iso(e.enrolled_on),
