@@ -112,6 +112,12 @@ def names_visible_in_reports(user, cohort) -> bool:
 is_own_running_enrolment = is_own_enrolment & course_still_running
 
 
+# Which start page a user gets (config.views.HomeView asks these in this order).
+rules.add_perm("courses.view_staff_home", is_programme_staff)
+rules.add_perm("courses.view_partner_home", is_partner)
+rules.add_perm("courses.view_supervisor_home", is_supervisor)
+rules.add_perm("courses.view_participant_home", is_participant)
+
 rules.add_perm("courses.view_cohort_list", is_programme_staff)
 rules.add_perm("courses.add_cohort", is_programme_staff)
 rules.add_perm("courses.view_cohort", is_staff_of_object_organisation)

@@ -6,7 +6,16 @@ from django.db.models.functions import Coalesce
 from core.memo import remembered_on
 from core.text import fold
 
-from .models import Cohort, Enrolment, EnrolmentStatus, Organisation, Participant, Programme, Site
+from .models import (
+    Cohort,
+    Enrolment,
+    EnrolmentStatus,
+    Organisation,
+    Participant,
+    PartnerOrganisation,
+    Programme,
+    Site,
+)
 from .rules import partner_organisation_ids, staff_organisation_ids
 
 
@@ -34,6 +43,11 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
     if user.is_programme_staff:
         return qs.filter(site__organisation_id__in=staff_organisation_ids(user))
     return qs.none()
+
+
+def partner_organisations_of(user) -> QuerySet[PartnerOrganisation]:
+    """The funding or partner organisations a partner user belongs to (none for anyone else)."""
+    return PartnerOrganisation.objects.filter(pk__in=partner_organisation_ids(user))
 
 
 def cohorts_in_reports_of(user) -> QuerySet[Cohort]:
