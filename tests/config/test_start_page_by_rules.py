@@ -62,3 +62,10 @@ def test_partner_start_page_links_the_dashboard_only_when_it_exists(client, part
 def test_partner_without_organisation_is_told_so(client):
     client.force_login(UserFactory(username="lonely", role=Role.PARTNER))
     assert "not linked to a funding or partner organisation" in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_partner_start_page_in_german(german_client, partner, cohort):
+    german_client.force_login(partner)
+    page = german_client.get(reverse("home")).content.decode()
+    assert "Die Maßnahmen Ihrer Organisation" in page and "1 Kurs" in page
