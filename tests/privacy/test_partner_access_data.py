@@ -54,3 +54,12 @@ def test_erasure_blanks_a_detail_that_names_the_person_and_keeps_the_record(enro
     services.participant_erase(participant=participant, reason="Request of the person", by=staff)
     details = dict(PartnerAccess.objects.values_list("pk", "detail"))
     assert details == {naming.pk: "–", number.pk: "–", plain.pk: "2026 Q1", elsewhere.pk: elsewhere.detail}
+
+
+def test_the_erasure_page_counts_the_details_that_go(client, enrolment, partner, staff):
+    participant = enrolment.participant
+    record_partner_access(user=partner, action="rows", cohort=enrolment.cohort, detail=participant.full_name)
+    record_partner_access(user=partner, action="dashboard", cohort=enrolment.cohort)
+    client.force_login(staff)
+    page = client.get(reverse("privacy:participant_erase", args=[participant.pk])).content.decode()
+    assert "The detail of 1 record of what the funder or a partner opened" in page
