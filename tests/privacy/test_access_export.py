@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from notifications.models import DownloadStatus, PreparedDownload
+from notifications.models import PreparedDownload
 from privacy.models import AccessExport
 from privacy.selectors import personal_data
 
@@ -18,22 +18,6 @@ from ..factories import EnrolmentFactory, ParticipantFactory, UserFactory
 from .history import full_history, outcomes_history
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def export(client, django_capture_on_commit_callbacks):
-    """Ask for the export as the logged-in user, let the worker prepare it, and fetch the file."""
-
-    def fetch(url):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url)
-        assert response.status_code == 302, response
-        download = PreparedDownload.objects.latest("pk")
-        assert response["Location"] == reverse("notifications:download_detail", args=[download.pk])
-        assert download.status == DownloadStatus.READY, download.error
-        return client.get(reverse("notifications:download_file", args=[download.pk]))
-
-    return fetch
 
 
 def _open(response):

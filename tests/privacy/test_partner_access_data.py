@@ -19,13 +19,15 @@ from ..factories import CohortFactory, PartnerOrganisationFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_export_lists_who_at_the_funder_opened_the_persons_cohort(client, enrolment, partner, participant_user):
+def test_the_export_lists_who_at_the_funder_opened_the_persons_cohort(
+    client, export, enrolment, partner, participant_user
+):
     cohort = enrolment.cohort
     record_partner_access(user=partner, action="dashboard", cohort=cohort)
     other = CohortFactory(funding_body=cohort.funding_body)
     record_partner_access(user=partner, action="dashboard", cohort=other)  # not the person's cohort
     client.force_login(participant_user)
-    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("privacy:my_export")).content))
+    archive = zipfile.ZipFile(io.BytesIO(export(reverse("privacy:my_export")).content))
     data = json.loads(archive.read("data.json"))
     assert [(a["organisation"], a["action"], a["cohort"], a["names_shown"]) for a in data["partner_accesses"]] == [
         ("Kreisjobcenter Coesfeld", "dashboard", cohort.number, False)
