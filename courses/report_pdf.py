@@ -14,6 +14,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from core.dates import short_date
 from core.fonts import register_fonts
+from core.pdf_canvas import Canvas
 
 from .reports import AbsenceReport, AttendanceSheet, DropoutNotice, ReportHeader
 
@@ -90,7 +91,7 @@ def _build(story, header, styles, created_on, *, title, pagesize=A4) -> bytes:
         invariant=1,
     )
     decorate = _page_decoration(header, styles, created_on, pagesize)
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=Canvas)
     return buffer.getvalue()
 
 

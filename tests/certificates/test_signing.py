@@ -12,7 +12,7 @@ from django.urls import reverse
 from certificates import services
 from certificates.pdf import CertificateRenderer
 from certificates.samples import sample_snapshot
-from certificates.signing import PdfVerdict, check_pdf, reset_signers, sign_pdf_bytes
+from certificates.signing import PdfVerdict, check_pdf, reset_signers, seal, sign_pdf_bytes
 from certificates.signing_keys import organisation_key, reset_keys
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
@@ -40,33 +40,42 @@ def altered(pdf: bytes) -> bytes:
     return pdf[:position] + bytes([pdf[position] ^ 1]) + pdf[position + 1 :]
 
 
+def sealed() -> bytes:
+    """Drawn and signed in one pass: what the downloads serve."""
+    return seal(CertificateRenderer(sample_snapshot()), organisation_id=1)
+
+
+def through_pyhanko() -> bytes:
+    """Drawn, then signed by pyHanko as an incremental update: the path with a timestamp authority."""
+    return sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
+
+
 @needs_pdfsig
-def test_a_signed_certificate_is_valid_and_wholly_signed_for_pdfsig(signing_keys, tmp_path):
-    pdf = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_a_signed_certificate_is_valid_and_wholly_signed_for_pdfsig(signing_keys, tmp_path, sign):
+    pdf = sign()
     report = pdfsig(pdf, tmp_path)
     assert "Signature Validation: Signature is Valid." in report
     assert "Total document signed" in report
     assert "ETSI.CAdES.detached" in report  # PAdES, not the older adbe.pkcs7.detached
     assert "Signing Time:" in report
     # Signed twice: the second reuses the reserved size measured by the first and is just as valid.
-    second = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    assert "Signature Validation: Signature is Valid." in pdfsig(second, tmp_path)
+    assert "Signature Validation: Signature is Valid." in pdfsig(sign(), tmp_path)
 
 
 @needs_pdfsig
-def test_a_changed_byte_is_reported_by_pdfsig_and_by_our_check(signing_keys, tmp_path):
-    pdf = altered(
-        sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    )
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_a_changed_byte_is_reported_by_pdfsig_and_by_our_check(signing_keys, tmp_path, sign):
+    pdf = altered(sign())
     report = pdfsig(pdf, tmp_path)
     assert "Signature Validation: Signature is Valid." not in report
     assert "Digest Mismatch" in report
     assert check_pdf(pdf).verdict == PdfVerdict.ALTERED
 
 
-def test_our_check_accepts_our_signature_and_reads_the_number(signing_keys):
-    pdf = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    result = check_pdf(pdf)
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_our_check_accepts_our_signature_and_reads_the_number(signing_keys, sign):
+    result = check_pdf(sign())
     assert result.verdict == PdfVerdict.SIGNED
     assert result.number == "IB-2026-0042"
     assert result.signed_at is not None
@@ -100,6 +109,7 @@ def test_without_a_key_documents_go_out_unsigned(settings, tmp_path):
     reset_signers()
     pdf = CertificateRenderer(sample_snapshot()).render()
     assert sign_pdf_bytes(pdf, organisation_id=1, number="IB-2026-0042") == pdf
+    assert seal(CertificateRenderer(sample_snapshot()), organisation_id=1) == pdf
     reset_keys()
     reset_signers()
 
