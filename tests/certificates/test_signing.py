@@ -223,3 +223,61 @@ def test_the_check_page_is_throttled_like_the_code_check(client, settings, signi
     response = client.post(url, {"file": _upload(b"just text")})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+@pytest.mark.parametrize("algorithm", ["ec", "rsa"])
+def test_the_container_assembled_from_parts_is_the_der_asn1crypto_would_write(algorithm, settings, tmp_path):
+    """certificates.signing assembles the CMS container from parts encoded once; asn1crypto, building the
+    same container from the parsed attributes and signature (the pyHanko path's packaging), must write the
+    same bytes, and the signature must verify over the signed attributes."""
+    import hashlib
+
+    from asn1crypto import cms
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    from certificates import signing_keys
+    from certificates.signing import _organisation_signer
+
+    signing_keys.make_demo_keys(tmp_path, "default", "Test gGmbH", algorithm=algorithm)
+    settings.CERTIFICATE_SIGNING_KEY_DIR = tmp_path
+    settings.CERTIFICATE_SIGNING_KEYS = {}
+    reset_keys()
+    reset_signers()
+    digest = hashlib.sha256(b"document").digest()
+    signer = _organisation_signer(1).signer
+    container = signer.pades_container(digest)
+    parsed = cms.ContentInfo.load(container)
+    signer_info = parsed["content"]["signer_infos"][0]
+    rebuilt = signer._package_signature(
+        digest_algorithm="sha256",
+        cms_version="v1",
+        signed_attrs=cms.CMSAttributes.load(signer_info["signed_attrs"].untag().dump(force=True)),
+        signature=signer_info["signature"].native,
+        unsigned_attrs=None,
+        encap_content_info=None,
+    )
+    assert rebuilt.dump() == container
+    attributes = {a["type"].native: a["values"][0] for a in signer_info["signed_attrs"]}
+    assert set(attributes) == {"content_type", "message_digest", "signing_certificate_v2"}
+    assert attributes["message_digest"].native == digest
+    assert len(parsed["content"]["certificates"]) == 2
+    signed = signer_info["signed_attrs"].untag().dump(force=True)
+    public = serialization.load_pem_public_key(_public_pem(tmp_path))
+    signature = signer_info["signature"].native
+    if algorithm == "ec":
+        public.verify(signature, signed, ec.ECDSA(hashes.SHA256()))
+    else:
+        public.verify(signature, signed, padding.PKCS1v15(), hashes.SHA256())
+    reset_keys()
+    reset_signers()
+
+
+def _public_pem(directory) -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    certificate = x509.load_pem_x509_certificate((directory / "default.cert.pem").read_bytes())
+    return certificate.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
