@@ -63,21 +63,25 @@ class CredentialDownloadView(_CredentialDownload):
 
 
 class BadgeView(_CredentialDownload):
+    """The badge with the credential baked in: SVG (``baked_svg``) or PNG (``certificates.badges``)."""
+
+    bake = staticmethod(baked_svg)
+    content_type = "image/svg+xml; charset=utf-8"
+    extension = "svg"
+
     def get(self, request, pk):
         certificate, token = self.signed()
-        svg = baked_svg(token, title=certificate.snapshot["programme"]["title"], number=certificate.snapshot["number"])
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-        set_download_name(response, safe_download_name("Badge", certificate.snapshot["number"], extension="svg"))
+        snapshot = certificate.snapshot
+        badge = self.bake(token, title=snapshot["programme"]["title"], number=snapshot["number"])
+        response = HttpResponse(badge, content_type=self.content_type)
+        set_download_name(response, safe_download_name("Badge", snapshot["number"], extension=self.extension))
         return _no_store(response)
 
 
-class BadgePngView(_CredentialDownload):
-    def get(self, request, pk):
-        certificate, token = self.signed()
-        png = baked_png(token, title=certificate.snapshot["programme"]["title"], number=certificate.snapshot["number"])
-        response = HttpResponse(png, content_type="image/png")
-        set_download_name(response, safe_download_name("Badge", certificate.snapshot["number"], extension="png"))
-        return _no_store(response)
+class BadgePngView(BadgeView):
+    bake = staticmethod(baked_png)
+    content_type = "image/png"
+    extension = "png"
 
 
 # --- What the site publishes for verifiers ---------------------------------------------------------------------
