@@ -363,6 +363,8 @@ class SignatureField:
         digest = hashlib.sha256(view[:contents_start])
         digest.update(view[contents_end:])
         container = self.signer.signer.pades_container(digest.digest()).hex().encode()
+        if len(container) > self.contents_hex:  # cannot happen with the measured size and margin; never corrupt
+            raise ValueError("The signature container is larger than the space reserved for it.")
         document[contents_start + 1 : contents_start + 1 + len(container)] = container
         return bytes(document)
 
