@@ -9,6 +9,10 @@ step of the import service: a refusal there writes nothing but the import record
 * the growth of its peak resident memory (``ru_maxrss``) over that read;
 * the peak of Python allocations during a second read under ``tracemalloc``.
 
+Then the hostile PDFs for the public check page (issue 22; tests/certificates/hostile_pdfs.py), each read
+the same way by ``certificates.signing.check_pdf``, which must answer "unreadable" (a plain page padded to
+the 2 MB limit, for comparison, is read and answered "not ours").
+
 Target (issue 16): every hostile file refused, under 100 MB and under 2 s. Exit status 1 if one is missed.
 """
 
@@ -245,22 +249,21 @@ KINDS = {
 # --- measuring ------------------------------------------------------------------------------------------
 
 
-def child(path: str) -> None:
-    import resource
-    import tracemalloc
-
+def _setup() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
+
+
+def spreadsheet_reader(data: bytes):
     from django.utils import translation
 
     from core.exceptions import DomainError
     from spreadsheets.reading import read_participant_sheet
 
     translation.activate("en")
-    data = Path(path).read_bytes()
     read_participant_sheet(b"Nachname;Vorname;Geburtsdatum\r\nKaya;Zeynep;02.03.1991\r\n")  # warm the imports
 
     def run():
@@ -269,6 +272,30 @@ def child(path: str) -> None:
         except DomainError as error:
             return "refused: " + str(error)
         return f"accepted: {len(sheet.sheet_rows)} rows"
+
+    return run
+
+
+def pdf_checker(data: bytes):
+    from certificates.signing import PdfVerdict, check_pdf
+    from tests.certificates.hostile_pdfs import padded_to_the_limit
+
+    check_pdf(padded_to_the_limit())  # warm the imports
+
+    def run():
+        verdict = check_pdf(data).verdict
+        return ("refused: " if verdict == PdfVerdict.UNREADABLE else "accepted: ") + verdict
+
+    return run
+
+
+def child(path: str, kind: str) -> None:
+    import resource
+    import tracemalloc
+
+    _setup()
+    data = Path(path).read_bytes()
+    run = pdf_checker(data) if kind == "pdf" else spreadsheet_reader(data)
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
@@ -287,21 +314,32 @@ def child(path: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--kind", default="sheet", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.kind)
         return 0
+    _setup()
+    from tests.certificates.hostile_pdfs import KINDS as PDF_KINDS
+    from tests.certificates.hostile_pdfs import padded_to_the_limit
+
+    kinds = [(title, build, "sheet") for title, build in KINDS.items()]
+    kinds += [(title, build, "pdf") for title, build in PDF_KINDS.items()]
+    kinds.append(("legitimate PDF, a plain page padded to 2 MB (read: not ours)", padded_to_the_limit, "pdf"))
     print(f"# Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; target < {TARGET_MB} MB and < {TARGET_S} s")
     print("| file | size | time to answer | peak RSS growth | peak traced | answer |")
     print("|---|---|---|---|---|---|")
     missed = 0
-    for title, build in KINDS.items():
+    for title, build, kind in kinds:
         data = build()
         with tempfile.NamedTemporaryFile(suffix=".upload", delete=False) as handle:
             handle.write(data)
         try:
             result = subprocess.run(
-                [sys.executable, __file__, "--child", handle.name], capture_output=True, text=True, check=True
+                [sys.executable, __file__, "--child", handle.name, "--kind", kind],
+                capture_output=True,
+                text=True,
+                check=True,
             )
         finally:
             os.unlink(handle.name)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("nachweise/status/<int:pk>/", views.StatusListView.as_view(), name="credential_status_list"),
     path("<int:pk>/nachweis.jwt", views.CredentialDownloadView.as_view(), name="credential_download"),
     path("<int:pk>/badge.svg", views.BadgeView.as_view(), name="credential_badge"),
+    path("<int:pk>/badge.png", views.BadgePngView.as_view(), name="credential_badge_png"),
 ]

@@ -15,6 +15,7 @@ from core.views import ObjectPermissionMixin
 from courses.models import Organisation
 
 from . import throttle
+from .badges import PNG_SIGNATURE, baked_png, credential_from_png
 from .credentials import (
     MAX_CREDENTIAL_CHARS,
     CredentialVerdict,
@@ -62,12 +63,25 @@ class CredentialDownloadView(_CredentialDownload):
 
 
 class BadgeView(_CredentialDownload):
+    """The badge with the credential baked in: SVG (``baked_svg``) or PNG (``certificates.badges``)."""
+
+    bake = staticmethod(baked_svg)
+    content_type = "image/svg+xml; charset=utf-8"
+    extension = "svg"
+
     def get(self, request, pk):
         certificate, token = self.signed()
-        svg = baked_svg(token, title=certificate.snapshot["programme"]["title"], number=certificate.snapshot["number"])
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-        set_download_name(response, safe_download_name("Badge", certificate.snapshot["number"], extension="svg"))
+        snapshot = certificate.snapshot
+        badge = self.bake(token, title=snapshot["programme"]["title"], number=snapshot["number"])
+        response = HttpResponse(badge, content_type=self.content_type)
+        set_download_name(response, safe_download_name("Badge", snapshot["number"], extension=self.extension))
         return _no_store(response)
+
+
+class BadgePngView(BadgeView):
+    bake = staticmethod(baked_png)
+    content_type = "image/png"
+    extension = "png"
 
 
 # --- What the site publishes for verifiers ---------------------------------------------------------------------
@@ -157,7 +171,7 @@ class CredentialForm(forms.Form):
         required=False,
         max_length=MAX_CREDENTIAL_CHARS,
         widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false", "autocomplete": "off"}),
-        help_text=gettext_lazy("The text of the .jwt file, or upload the file or the badge (SVG) below."),
+        help_text=gettext_lazy("The text of the .jwt file, or upload the file or the badge (PNG or SVG) below."),
     )
     file = forms.FileField(label=gettext_lazy("Credential or badge file"), required=False)
 
@@ -171,7 +185,13 @@ class CredentialForm(forms.Form):
         if upload is not None:
             if upload.size > MAX_CREDENTIAL_CHARS:
                 raise forms.ValidationError(_("The file is larger than 256 KB. A credential or badge is much smaller."))
-            cleaned["text"] = upload.read().decode("utf-8", errors="replace")
+            data = upload.read(MAX_CREDENTIAL_CHARS + 1)
+            if data.startswith(PNG_SIGNATURE):  # a baked PNG badge: the credential is in its iTXt chunk
+                cleaned["text"] = credential_from_png(data) or ""
+                if not cleaned["text"]:
+                    raise forms.ValidationError(_("This image carries no digital credential."))
+            else:
+                cleaned["text"] = data.decode("utf-8", errors="replace")
         if not cleaned.get("text"):
             raise forms.ValidationError(_("Paste the credential or choose a file."))
         return cleaned

@@ -10,9 +10,11 @@ renderer class in ``RENDERERS``, and leave the older ones as they are: they draw
 with them.
 
 Speed: the page is drawn straight on the canvas (no platypus), the font is registered once per process
-(``core.fonts``, which also turns off reportlab's ASCII85 text encoding of streams), reportlab's C
-accelerators are installed (``rl_accel``), and the QR code is encoded with segno and drawn as one path
-of merged horizontal runs instead of reportlab's QR widget (which costs ~20 ms per code).
+(``core.fonts``), the page stream is written in binary (``core.pdf_canvas``), reportlab's C accelerators
+are installed (``rl_accel``), and the QR code is drawn from rows encoded at issue time
+(``certificates.qr``). ``render(finish=…)`` lets the signing code add its signature field before the
+file is written, so the PDF is drawn and sealed in one pass (``certificates.signing``). The cohort ZIP
+is ``certificates.pdf_zip``.
 
 The snapshot is a JSON document (see ``certificates.snapshot.build_snapshot``)::
 
@@ -36,18 +38,17 @@ then encodes the code itself, which gives the same modules and the same bytes, o
 
 import datetime
 import io
-import re
-import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 
-import segno
-from reportlab.lib.colors import HexColor, black, white
+from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen.canvas import Canvas
 
 from core.fonts import register_fonts
+from core.pdf_canvas import Canvas
 
+from .qr import draw_qr, qr_rows_for  # noqa: F401 - qr_rows_for: still importable from here
 from .wording import ATTENDANCE_V2, CERTIFICATE_V1, CERTIFICATE_V2, MARKS
 
 # The wording version new documents are issued with. Each snapshot keeps its own version, and
@@ -107,25 +108,27 @@ class DocumentRenderer:
         revoked_on: str | None = None,
         superseded_by: str | None = None,
     ):
-        self.s = snapshot
+        self.snapshot = snapshot
         # The English version of a German certificate is the same snapshot drawn with English wording.
         self.language = language or snapshot.get("language", "de")
-        self.t = self.wording.get(self.language, self.wording["de"])
+        self.words = self.wording.get(self.language, self.wording["de"])
         self.revoked_on, self.superseded_by = revoked_on, superseded_by
         self.regular, self.bold = register_fonts()
 
     # -- public ---------------------------------------------------------------------------------------
-    def render(self) -> bytes:
+    def render(self, finish: Callable[[Canvas], None] | None = None) -> bytes:
+        """The PDF. ``finish(canvas)`` is called after the drawing, before the page is closed and the file
+        written: certificates.signing adds its signature field there."""
         buffer = io.BytesIO()
-        c = Canvas(
+        canvas = Canvas(
             buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=self.regular, lang=self.language
         )
-        self._fix_creation_date(c)
-        c.setTitle(self.t["pdf_title"].format(number=self.s["number"]))
-        c.setAuthor(self.s["organisation"]["name"])
-        c.setSubject(self.s["programme"]["title"])
-        c.setCreator("Integrationsbegleitung")
-        self.c = c
+        self._fix_creation_date(canvas)
+        canvas.setTitle(self.words["pdf_title"].format(number=self.snapshot["number"]))
+        canvas.setAuthor(self.snapshot["organisation"]["name"])
+        canvas.setSubject(self.snapshot["programme"]["title"])
+        canvas.setCreator("Integrationsbegleitung")
+        self.canvas = canvas
         self._frame()
         y = self._header(PAGE_HEIGHT - MARGIN)
         y = self._title(y - 40)
@@ -135,15 +138,17 @@ class DocumentRenderer:
         self._signature()
         self._footer()
         self._status_mark()
-        c.showPage()
-        c.save()
+        if finish is not None:
+            finish(canvas)
+        canvas.showPage()
+        canvas.save()
         return buffer.getvalue()
 
     # -- parts ----------------------------------------------------------------------------------------
-    def _fix_creation_date(self, c: Canvas) -> None:
+    def _fix_creation_date(self, canvas: Canvas) -> None:
         # invariant=1 pins the date to 2000-01-01; the certificate's own issue time is the honest value.
-        issued = datetime.datetime.fromisoformat(self.s["issued_at"]).astimezone(datetime.UTC)
-        stamp = c._doc._timeStamp
+        issued = datetime.datetime.fromisoformat(self.snapshot["issued_at"]).astimezone(datetime.UTC)
+        stamp = canvas._doc._timeStamp
         stamp.YMDhms = (issued.year, issued.month, issued.day, issued.hour, issued.minute, issued.second)
         stamp.dhh = stamp.dmm = 0
 
@@ -156,58 +161,61 @@ class DocumentRenderer:
             text = MARKS["superseded"].format(number=self.superseded_by)
         else:
             return
-        c = self.c
-        c.saveState()
-        c.setFillColor(MARK_RED)
-        c.rect(24, PAGE_HEIGHT - 47, PAGE_WIDTH - 48, 23, stroke=0, fill=1)  # above the header's first line
-        c.setFillColor(white)
-        c.setFont(self.bold, 12)
-        c.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, text)
-        c.setFillColor(MARK_RED)
-        c.setFillAlpha(0.22)
-        c.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-        c.rotate(50)
-        c.setFont(self.bold, 30)
+        canvas = self.canvas
+        canvas.saveState()
+        canvas.setFillColor(MARK_RED)
+        canvas.rect(24, PAGE_HEIGHT - 47, PAGE_WIDTH - 48, 23, stroke=0, fill=1)  # above the header's first line
+        canvas.setFillColor(white)
+        canvas.setFont(self.bold, 12)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, text)
+        canvas.setFillColor(MARK_RED)
+        canvas.setFillAlpha(0.22)
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(50)
+        canvas.setFont(self.bold, 30)
         for offset, line in ((18, text.split(" / ")[0]), (-22, text.split(" / ")[-1])):
-            c.drawCentredString(0, offset, line)
-        c.restoreState()
+            canvas.drawCentredString(0, offset, line)
+        canvas.restoreState()
 
     def _frame(self) -> None:
-        c = self.c
-        c.setStrokeColor(self.accent)
-        c.setLineWidth(2.2)
-        c.rect(24, 24, PAGE_WIDTH - 48, PAGE_HEIGHT - 48, stroke=1, fill=0)
-        c.setLineWidth(0.5)
-        c.rect(29, 29, PAGE_WIDTH - 58, PAGE_HEIGHT - 58, stroke=1, fill=0)
+        canvas = self.canvas
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(2.2)
+        canvas.rect(24, 24, PAGE_WIDTH - 48, PAGE_HEIGHT - 48, stroke=1, fill=0)
+        canvas.setLineWidth(0.5)
+        canvas.rect(29, 29, PAGE_WIDTH - 58, PAGE_HEIGHT - 58, stroke=1, fill=0)
 
     def _text(self, x, y, text, size=10, bold=False, color=INK, align="left") -> None:
-        c = self.c
-        c.setFillColor(color)
-        c.setFont(self.bold if bold else self.regular, size)
+        canvas = self.canvas
+        canvas.setFillColor(color)
+        canvas.setFont(self.bold if bold else self.regular, size)
         if align == "center":
-            c.drawCentredString(x, y, text)
+            canvas.drawCentredString(x, y, text)
         elif align == "right":
-            c.drawRightString(x, y, text)
+            canvas.drawRightString(x, y, text)
         else:
-            c.drawString(x, y, text)
+            canvas.drawString(x, y, text)
 
     def _lines(self, text, width, size, bold=False) -> list[str]:
         return simpleSplit(text, self.bold if bold else self.regular, size, width)
 
     def _header(self, top: float) -> float:
-        s, t = self.s, self.t
+        snapshot, words = self.snapshot, self.words
         left_width = (PAGE_WIDTH - 2 * MARGIN) * 0.55
         y = top
-        for line in self._lines(s["organisation"]["name"], left_width, 12, bold=True):
+        for line in self._lines(snapshot["organisation"]["name"], left_width, 12, bold=True):
             self._text(MARGIN, y, line, 12, bold=True, color=self.accent)
             y -= 15
-        for line in (s["organisation"].get("address") or "").splitlines():
+        for line in (snapshot["organisation"].get("address") or "").splitlines():
             self._text(MARGIN, y, line, 8.5, color=MUTED)
             y -= 11
         right = PAGE_WIDTH - MARGIN
         right_width = (PAGE_WIDTH - 2 * MARGIN) * 0.42
         ry = top
-        for label, value in ((t["funded_by"], s.get("funding_body")), (t["partners"], s.get("partners"))):
+        for label, value in (
+            (words["funded_by"], snapshot.get("funding_body")),
+            (words["partners"], snapshot.get("partners")),
+        ):
             if not value:
                 continue
             self._text(right, ry, label, 7.5, color=MUTED, align="right")
@@ -219,49 +227,58 @@ class DocumentRenderer:
         return min(y, ry)
 
     def _title(self, y: float) -> float:
-        c = self.c
-        self._text(PAGE_WIDTH / 2, y - 30, self.t["title"], 34, bold=True, color=self.accent, align="center")
-        c.setStrokeColor(self.accent)
-        c.setLineWidth(1)
-        c.line(PAGE_WIDTH / 2 - 70, y - 44, PAGE_WIDTH / 2 + 70, y - 44)
+        canvas = self.canvas
+        self._text(PAGE_WIDTH / 2, y - 30, self.words["title"], 34, bold=True, color=self.accent, align="center")
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(1)
+        canvas.line(PAGE_WIDTH / 2 - 70, y - 44, PAGE_WIDTH / 2 + 70, y - 44)
         return y - 44
 
     def _holder(self, y: float) -> float:
-        s, t = self.s, self.t
+        snapshot, words = self.snapshot, self.words
         centre = PAGE_WIDTH / 2
         width = PAGE_WIDTH - 2 * MARGIN
-        for line in self._lines(s["participant"]["full_name"], width, 22, bold=True):
+        for line in self._lines(snapshot["participant"]["full_name"], width, 22, bold=True):
             y -= 26
             self._text(centre, y, line, 22, bold=True, align="center")
         y -= 17
         self._text(
-            centre, y, t["born"].format(date=format_date(s["participant"]["date_of_birth"])), 10.5, align="center"
+            centre,
+            y,
+            words["born"].format(date=format_date(snapshot["participant"]["date_of_birth"])),
+            10.5,
+            align="center",
         )
         y -= 24
-        self._text(centre, y, t["intro"], 10.5, align="center")
-        for line in self._lines(s["programme"]["title"], width, 15, bold=True):
+        self._text(centre, y, words["intro"], 10.5, align="center")
+        for line in self._lines(snapshot["programme"]["title"], width, 15, bold=True):
             y -= 21
             self._text(centre, y, line, 15, bold=True, color=self.accent, align="center")
-        period = t["period"].format(
-            start=format_date(s["cohort"]["start_date"]),
-            end=format_date(s["cohort"]["end_date"]),
-            place=s["site"]["name"],
+        period = words["period"].format(
+            start=format_date(snapshot["cohort"]["start_date"]),
+            end=format_date(snapshot["cohort"]["end_date"]),
+            place=snapshot["site"]["name"],
         )
         for line in self._lines(period, width, 10.5):
             y -= 17
             self._text(centre, y, line, 10.5, align="center")
-        if s.get("measure_number"):
+        if snapshot.get("measure_number"):
             y -= 14
             self._text(
-                centre, y, t["measure_number"].format(number=s["measure_number"]), 8, color=MUTED, align="center"
+                centre,
+                y,
+                words["measure_number"].format(number=snapshot["measure_number"]),
+                8,
+                color=MUTED,
+                align="center",
             )
         return y
 
     def _section_heading(self, y: float, text: str) -> float:
         self._text(MARGIN, y, text.upper(), 8.5, bold=True, color=self.accent)
-        self.c.setStrokeColor(self.accent)
-        self.c.setLineWidth(0.6)
-        self.c.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
+        self.canvas.setStrokeColor(self.accent)
+        self.canvas.setLineWidth(0.6)
+        self.canvas.line(MARGIN, y - 4, PAGE_WIDTH - MARGIN, y - 4)
         return y - 4
 
     # The lowest point the contents may reach: the place/date and signature block start above it.
@@ -269,8 +286,10 @@ class DocumentRenderer:
 
     def _module_rows_height(self, size: float) -> float:
         title_width = PAGE_WIDTH - 2 * MARGIN - 150
-        lines = sum(len(self._lines(f"{m['position']}. {m['title']}", title_width, size)) for m in self.s["modules"])
-        return size * 0.6 * len(self.s["modules"]) + size * 1.27 * lines
+        lines = sum(
+            len(self._lines(f"{m['position']}. {m['title']}", title_width, size)) for m in self.snapshot["modules"]
+        )
+        return size * 0.6 * len(self.snapshot["modules"]) + size * 1.27 * lines
 
     def _module_font(self, top: float) -> float:
         """The largest of a few font sizes at which the modules and the placement fit above the signature
@@ -282,93 +301,99 @@ class DocumentRenderer:
         return 6.5
 
     def _modules(self, y: float, size: float = 9.5) -> float:
-        s, t, c, lang = self.s, self.t, self.c, self.language
-        y = self._section_heading(y, t["contents"])
+        snapshot, words, canvas, lang = self.snapshot, self.words, self.canvas, self.language
+        y = self._section_heading(y, words["contents"])
         units_x = PAGE_WIDTH - MARGIN - 6
         title_width = PAGE_WIDTH - 2 * MARGIN - 150
         y -= 15
-        self._text(MARGIN + 6, y, t["module"], 8, bold=True, color=MUTED)
-        self._text(units_x, y, t["units"], 8, bold=True, color=MUTED, align="right")
+        self._text(MARGIN + 6, y, words["module"], 8, bold=True, color=MUTED)
+        self._text(units_x, y, words["units"], 8, bold=True, color=MUTED, align="right")
         y -= 5
         attended_total = Decimal(0)
         planned_total = 0
-        for index, module in enumerate(s["modules"]):
+        for index, module in enumerate(snapshot["modules"]):
             lines = self._lines(f"{module['position']}. {module['title']}", title_width, size)
             leading = size * 1.27
             height = size * 0.6 + leading * len(lines)
             if index % 2 == 0:
-                c.setFillColor(self.band)
-                c.rect(MARGIN, y - height, PAGE_WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
+                canvas.setFillColor(self.band)
+                canvas.rect(MARGIN, y - height, PAGE_WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
             line_y = y - size * 0.3 - size
             for line in lines:
                 self._text(MARGIN + 6, line_y, line, size)
                 line_y -= leading
-            units = t["units_value"].format(
+            units = words["units_value"].format(
                 attended=format_number(module["attended_units"], lang), planned=module["planned_units"]
             )
             self._text(units_x, y - size * 0.3 - size, units, size, align="right")
             attended_total += Decimal(str(module["attended_units"]))
             planned_total += int(module["planned_units"])
             y -= height
-        c.setStrokeColor(self.accent)
-        c.setLineWidth(0.6)
-        c.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
         y -= 13
-        self._text(MARGIN + 6, y, t["total"], 9.5, bold=True)
-        total = t["units_value"].format(attended=format_number(attended_total, lang), planned=planned_total)
+        self._text(MARGIN + 6, y, words["total"], 9.5, bold=True)
+        total = words["units_value"].format(attended=format_number(attended_total, lang), planned=planned_total)
         self._text(units_x, y, total, 9.5, bold=True, align="right")
         y -= 13
-        self._text(MARGIN + 6, y, t["units_note"], 7.5, color=MUTED)
+        self._text(MARGIN + 6, y, words["units_note"], 7.5, color=MUTED)
         return y
 
     def _placement(self, y: float) -> float:
-        s, t, c = self.s, self.t, self.c
-        y = self._section_heading(y, t["placement"])
-        placement = s.get("placement")
+        snapshot, words, canvas = self.snapshot, self.words, self.canvas
+        y = self._section_heading(y, words["placement"])
+        placement = snapshot.get("placement")
         if not placement:
-            self._text(MARGIN + 6, y - 14, t["no_placement"], 9.5)
+            self._text(MARGIN + 6, y - 14, words["no_placement"], 9.5)
             return y - 14
         hours = format_number(Decimal(placement["confirmed_minutes"]) / 60, self.language)
         label = placement["facility_type_label"]
         if isinstance(label, dict):  # stored in both languages
             label = label.get(self.language) or next(iter(label.values()))
-        rows = ((t["facility_type"], label), (t["placement_hours"], hours))
+        rows = ((words["facility_type"], label), (words["placement_hours"], hours))
         for index, (label, value) in enumerate(rows):
             if index % 2 == 0:
-                c.setFillColor(self.band)
-                c.rect(MARGIN, y - 18, PAGE_WIDTH - 2 * MARGIN, 18, stroke=0, fill=1)
+                canvas.setFillColor(self.band)
+                canvas.rect(MARGIN, y - 18, PAGE_WIDTH - 2 * MARGIN, 18, stroke=0, fill=1)
             self._text(MARGIN + 6, y - 12.5, label, 9.5)
             self._text(PAGE_WIDTH - MARGIN - 6, y - 12.5, value, 9.5, align="right")
             y -= 18
         return y
 
     def _signature(self) -> None:
-        s, t, c = self.s, self.t, self.c
+        snapshot, words, canvas = self.snapshot, self.words, self.canvas
         y = 208
-        place_date = t["place_date"].format(place=s["site"]["name"], date=format_date(s["issued_on"]))
+        place_date = words["place_date"].format(place=snapshot["site"]["name"], date=format_date(snapshot["issued_on"]))
         self._text(MARGIN, y, place_date, 10)
         line_left = PAGE_WIDTH - MARGIN - 210
-        c.setStrokeColor(INK)
-        c.setLineWidth(0.6)
-        c.line(line_left, y - 4, PAGE_WIDTH - MARGIN, y - 4)
-        self._text(line_left, y - 15, t["signature"], 7.5, color=MUTED)
-        self._text(line_left, y - 28, s["signatory"]["name"], 9.5, bold=True)
-        for i, line in enumerate(self._lines(t["for"].format(organisation=s["organisation"]["name"]), 210, 8)):
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.6)
+        canvas.line(line_left, y - 4, PAGE_WIDTH - MARGIN, y - 4)
+        self._text(line_left, y - 15, words["signature"], 7.5, color=MUTED)
+        self._text(line_left, y - 28, snapshot["signatory"]["name"], 9.5, bold=True)
+        for i, line in enumerate(
+            self._lines(words["for"].format(organisation=snapshot["organisation"]["name"]), 210, 8)
+        ):
             self._text(line_left, y - 40 - 10 * i, line, 8, color=MUTED)
 
     def _footer(self) -> None:
-        s, t, c = self.s, self.t, self.c
+        snapshot, words, canvas = self.snapshot, self.words, self.canvas
         size = 74
         x, y = PAGE_WIDTH - MARGIN - size, 52
-        draw_qr(c, s["verification_url"], x, y, size, mask=s.get("qr_mask"), rows=s.get("qr_rows"))
-        c.setStrokeColor(self.accent)
-        c.setLineWidth(0.6)
-        c.line(MARGIN, y + size + 10, PAGE_WIDTH - MARGIN, y + size + 10)
-        self._text(MARGIN, y + size - 10, t["number"].format(number=s["number"]), 11, bold=True, color=self.accent)
-        self._text(MARGIN, y + size - 25, t["code"].format(code=split_code(s["verification_code"])), 9)
-        check_url = s["verification_url"].rsplit("/", 2)[0] + "/"
+        draw_qr(
+            canvas, snapshot["verification_url"], x, y, size, mask=snapshot.get("qr_mask"), rows=snapshot.get("qr_rows")
+        )
+        canvas.setStrokeColor(self.accent)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, y + size + 10, PAGE_WIDTH - MARGIN, y + size + 10)
+        self._text(
+            MARGIN, y + size - 10, words["number"].format(number=snapshot["number"]), 11, bold=True, color=self.accent
+        )
+        self._text(MARGIN, y + size - 25, words["code"].format(code=split_code(snapshot["verification_code"])), 9)
+        check_url = snapshot["verification_url"].rsplit("/", 2)[0] + "/"
         text_width = x - MARGIN - 16
-        for i, line in enumerate(self._lines(t["verify"].format(url=check_url), text_width, 7.5)):
+        for i, line in enumerate(self._lines(words["verify"].format(url=check_url), text_width, 7.5)):
             self._text(MARGIN, y + size - 42 - 10 * i, line, 7.5, color=MUTED)
 
 
@@ -384,7 +409,7 @@ class CertificateRendererV2(DocumentRenderer):
 
     def _holder(self, y: float) -> float:
         y = super()._holder(y)
-        text = self.t["criteria"] if self.s.get("placement") else self.t["criteria_no_placement"]
+        text = self.words["criteria"] if self.snapshot.get("placement") else self.words["criteria_no_placement"]
         y -= 6
         for line in self._lines(text, PAGE_WIDTH - 2 * MARGIN - 40, 9):
             y -= 13
@@ -409,52 +434,52 @@ class AttendanceRendererV2(DocumentRenderer):
     band = GREY_LIGHT
 
     def _frame(self) -> None:
-        c = self.c
-        c.setStrokeColor(MUTED)
-        c.setLineWidth(0.8)
-        c.rect(30, 30, PAGE_WIDTH - 60, PAGE_HEIGHT - 60, stroke=1, fill=0)
+        canvas = self.canvas
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(0.8)
+        canvas.rect(30, 30, PAGE_WIDTH - 60, PAGE_HEIGHT - 60, stroke=1, fill=0)
 
     def _title(self, y: float) -> float:
-        c, t = self.c, self.t
-        c.setFillColor(self.band)
-        c.rect(MARGIN, y - 50, PAGE_WIDTH - 2 * MARGIN, 50, stroke=0, fill=1)
-        self._text(MARGIN + 12, y - 16, t["kicker"].upper(), 8, bold=True, color=MUTED)
-        self._text(MARGIN + 12, y - 40, t["title"], 22, bold=True, color=GREY)
+        canvas, words = self.canvas, self.words
+        canvas.setFillColor(self.band)
+        canvas.rect(MARGIN, y - 50, PAGE_WIDTH - 2 * MARGIN, 50, stroke=0, fill=1)
+        self._text(MARGIN + 12, y - 16, words["kicker"].upper(), 8, bold=True, color=MUTED)
+        self._text(MARGIN + 12, y - 40, words["title"], 22, bold=True, color=GREY)
         y -= 50
-        for line in self._lines(t["not_a_certificate"], PAGE_WIDTH - 2 * MARGIN, 8.5):
+        for line in self._lines(words["not_a_certificate"], PAGE_WIDTH - 2 * MARGIN, 8.5):
             y -= 12
             self._text(MARGIN, y, line, 8.5, color=MUTED)
         return y
 
     def _holder(self, y: float) -> float:
-        s, t = self.s, self.t
+        snapshot, words = self.snapshot, self.words
         width = PAGE_WIDTH - 2 * MARGIN
-        for line in self._lines(s["participant"]["full_name"], width, 18, bold=True):
+        for line in self._lines(snapshot["participant"]["full_name"], width, 18, bold=True):
             y -= 22
             self._text(MARGIN, y, line, 18, bold=True)
         y -= 15
-        self._text(MARGIN, y, t["born"].format(date=format_date(s["participant"]["date_of_birth"])), 10)
+        self._text(MARGIN, y, words["born"].format(date=format_date(snapshot["participant"]["date_of_birth"])), 10)
         y -= 20
-        self._text(MARGIN, y, t["intro"], 10)
-        for line in self._lines(s["programme"]["title"], width, 13, bold=True):
+        self._text(MARGIN, y, words["intro"], 10)
+        for line in self._lines(snapshot["programme"]["title"], width, 13, bold=True):
             y -= 17
             self._text(MARGIN, y, line, 13, bold=True, color=GREY)
-        attended = s["attendance"]
-        period = t["period"].format(
-            start=format_date(attended["from"]), end=format_date(attended["until"]), place=s["site"]["name"]
+        attended = snapshot["attendance"]
+        period = words["period"].format(
+            start=format_date(attended["from"]), end=format_date(attended["until"]), place=snapshot["site"]["name"]
         )
         for line in self._lines(period, width, 10):
             y -= 15
             self._text(MARGIN, y, line, 10)
         if attended.get("left_on"):
             y -= 15
-            self._text(MARGIN, y, t["left"].format(date=format_date(attended["left_on"])), 10)
+            self._text(MARGIN, y, words["left"].format(date=format_date(attended["left_on"])), 10)
         y -= 14
-        course = t["course_period"].format(
-            start=format_date(s["cohort"]["start_date"]), end=format_date(s["cohort"]["end_date"])
+        course = words["course_period"].format(
+            start=format_date(snapshot["cohort"]["start_date"]), end=format_date(snapshot["cohort"]["end_date"])
         )
-        if s.get("measure_number"):
-            course += " · " + t["measure_number"].format(number=s["measure_number"])
+        if snapshot.get("measure_number"):
+            course += " · " + words["measure_number"].format(number=snapshot["measure_number"])
         self._text(MARGIN, y, course, 8, color=MUTED)
         return y
 
@@ -483,100 +508,6 @@ def renderer_for(
 CertificateRenderer = renderer_for
 
 
-def qr_rows_for(data: str) -> list[str]:
-    """The QR code of ``data``, row by row, each row's modules as one hexadecimal number (dark = 1, the
-    leftmost module the highest bit). Encoding costs 2–5 ms per code (Reed–Solomon blocks, eight masks
-    evaluated), a quarter of a certificate's drawing; it is done once when a certificate is issued and kept
-    in the snapshot, so drawing only reads the rows."""
-    matrix = segno.make(data, error="m", micro=False).matrix
-    digits = (len(matrix) + 3) // 4
-    return [format(int(_bits(row), 2), f"0{digits}x") for row in matrix]
-
-
-def _bits(row) -> str:
-    return "".join("1" if dark else "0" for dark in row)
-
-
-def _qr_bit_rows(data: str, mask: int | None, rows: list[str] | None) -> list[str]:
-    """The code's rows as strings of 0 and 1: from the snapshot's rows, else encoded now."""
-    if rows:
-        width = len(rows)
-        return [format(int(row, 16), f"0{width}b") for row in rows]
-    return [_bits(row) for row in segno.make(data, error="m", micro=False, mask=mask).matrix]
-
-
-_DARK_RUN = re.compile("1+")
-
-
-def draw_qr(
-    c: Canvas, data: str, x: float, y: float, size: float, mask: int | None = None, rows: list[str] | None = None
-) -> None:
-    """A QR code on a white quiet zone, drawn as one filled path of merged runs.
-
-    Each row's neighbouring dark modules become one rectangle (a few hundred instead of ~600), written
-    as literal PDF operators in module units inside a scaling matrix: integer coordinates need no float
-    formatting, which is what makes reportlab's own QR widget slow (~20 ms per code). ``rows`` (from
-    ``qr_rows_for``) or ``mask`` spare the encoding."""
-    bit_rows = _qr_bit_rows(data, mask, rows)
-    count = len(bit_rows)
-    quiet = 2
-    module = size / (count + 2 * quiet)
-    c.setFillColor(white)
-    c.rect(x, y, size, size, stroke=0, fill=1)
-    ops = []
-    for row_index, bits in enumerate(bit_rows):
-        row_y = count - 1 - row_index  # PDF's y axis points up, the matrix's rows go down
-        for run in _DARK_RUN.finditer(bits):
-            ops.append(f"{run.start()} {row_y} {run.end() - run.start()} 1 re")
-    origin_x = x + quiet * module
-    origin_y = y + quiet * module
-    c.saveState()
-    c.setFillColor(black)
-    c.addLiteral(f"{module:.4f} 0 0 {module:.4f} {origin_x:.3f} {origin_y:.3f} cm\n" + "\n".join(ops) + "\nf")
-    c.restoreState()
-
-
-def zip_certificates(snapshots, language: str | None = None) -> bytes:
-    """The whole ZIP of ``stream_certificates_zip`` as one bytes object (same bytes, one code path)."""
-    return b"".join(stream_certificates_zip(snapshots, language))
-
-
-class _ZipChunks:
-    """What ``zipfile`` writes, kept until ``take()`` hands it on. Deliberately without ``seek``/``tell``:
-    ``ZipFile`` then treats it as unseekable and writes each entry's sizes and CRC in a data descriptor
-    after the data instead of seeking back into the local header, so written bytes are final at once."""
-
-    def __init__(self):
-        self._chunks: list[bytes] = []
-
-    def write(self, data) -> int:
-        self._chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-    def take(self) -> bytes:
-        data = b"".join(self._chunks)
-        self._chunks.clear()
-        return data
-
-
-def stream_certificates_zip(snapshots, language: str | None = None, sign=None):
-    """One ZIP with a PDF per snapshot, named by certificate number, yielded piece by piece: each
-    certificate's entry as soon as it is drawn, the central directory last. Memory holds one PDF, not the
-    whole ZIP. Stored, not deflated: the PDFs' streams are already compressed, so deflating again would
-    cost time and save nothing. Entry times come from the snapshots, so the bytes are deterministic."""
-    writer = _ZipChunks()
-    with zipfile.ZipFile(writer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for snapshot in snapshots:
-            info = zipfile.ZipInfo(pdf_filename(snapshot, language), date_time=_zip_time(snapshot))
-            pdf = CertificateRenderer(snapshot, language).render()
-            archive.writestr(info, sign(snapshot, pdf) if sign else pdf)  # sign: certificates.signing.zip_signer
-            yield writer.take()
-    yield writer.take()  # the central directory, written when the archive closes
-
-
 FILE_PREFIXES = {
     ("certificate", "de"): "Zertifikat",
     ("certificate", "en"): "Certificate",
@@ -589,8 +520,3 @@ def pdf_filename(snapshot: dict, language: str | None = None) -> str:
     language = language or snapshot.get("language", "de")
     prefix = FILE_PREFIXES.get((snapshot.get("kind", "certificate"), language), "Zertifikat")
     return f"{prefix}-{snapshot['number']}.pdf"
-
-
-def _zip_time(snapshot: dict) -> tuple:
-    issued = datetime.datetime.fromisoformat(snapshot["issued_at"]).astimezone(datetime.UTC)
-    return (max(issued.year, 1980), issued.month, issued.day, issued.hour, issued.minute, issued.second)

@@ -2,7 +2,7 @@
 
 import copy
 
-from .pdf import qr_rows_for
+from .qr import qr_rows_for
 
 SAMPLE_SNAPSHOT = {
     "template_version": 1,

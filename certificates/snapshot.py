@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 from courses.models import EnrolmentStatus, FacilityType, Participant
 
 from .eligibility import Eligibility
-from .pdf import TEMPLATE_VERSION, qr_rows_for
+from .pdf import TEMPLATE_VERSION
+from .qr import qr_rows_for
 
 
 def _labels(value: str, choices) -> dict[str, str]:

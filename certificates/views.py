@@ -17,7 +17,8 @@ from . import selectors, services, throttle
 from .eligibility import eligibility_for_enrolment
 from .forms import IssueAgainForm, IssueForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate, CertificateLanguage, CertificateStatus, DocumentKind
-from .pdf import CertificateRenderer, pdf_filename, stream_certificates_zip
+from .pdf import CertificateRenderer, pdf_filename
+from .pdf_zip import stream_certificates_zip
 from .signing import signed_pdf, zip_signer
 from .tables import CohortOverviewTable, HistoryTable
 
@@ -273,9 +274,7 @@ class CertificateDownloadView(CertificateMixin, View):
             ) or "?"
         pdf = signed_pdf(
             certificate,
-            CertificateRenderer(
-                certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by
-            ).render(),
+            CertificateRenderer(certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by),
         )
         response = HttpResponse(pdf, content_type="application/pdf")
         attachment = bool(request.GET.get("download"))

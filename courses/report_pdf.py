@@ -14,6 +14,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from core.dates import short_date
 from core.fonts import register_fonts
+from core.pdf_canvas import Canvas
 
 from .reports import AbsenceReport, AttendanceSheet, DropoutNotice, ReportHeader
 
@@ -22,11 +23,11 @@ LINE = colors.HexColor("#999999")
 HEAD_BG = colors.HexColor("#e9ecef")
 
 
-def _d(value) -> str:
+def _date(value) -> str:
     return short_date(value) or "–"
 
 
-def _num(value) -> str:
+def _units(value) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
@@ -67,7 +68,7 @@ def _page_decoration(header: ReportHeader, styles: _Styles, created_on, pagesize
             18 * mm,
             10 * mm,
             _("%(measure)s · created %(date)s")
-            % {"measure": f"{header.programme} {header.cohort_number} · {header.site}", "date": _d(created_on)},
+            % {"measure": f"{header.programme} {header.cohort_number} · {header.site}", "date": _date(created_on)},
         )
         canvas.drawRightString(width - 18 * mm, 10 * mm, _("Page %(page)d") % {"page": doc.page})
         canvas.restoreState()
@@ -90,7 +91,7 @@ def _build(story, header, styles, created_on, *, title, pagesize=A4) -> bytes:
         invariant=1,
     )
     decorate = _page_decoration(header, styles, created_on, pagesize)
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=Canvas)
     return buffer.getvalue()
 
 
@@ -117,155 +118,159 @@ def _grid(data, widths, styles, *, repeat=1):
 
 
 def render_absence_report(report: AbsenceReport) -> bytes:
-    s = _Styles()
-    h = report.header
+    styles = _Styles()
+    header = report.header
     labels = {"E": _("excused"), "K": _("sick note"), "UE": _("unexcused")}
     story = [
-        s.p(_("Monthly absence report %(period)s") % {"period": report.period}, s.title),
+        styles.p(_("Monthly absence report %(period)s") % {"period": report.period}, styles.title),
         _facts_table(
             [
-                (_("Measure"), f"{h.programme} {h.cohort_number} ({h.site})"),
-                (_("Measure number"), h.measure_number or "–"),
-                (_("Funding body"), h.funding_body or "–"),
-                (_("Period"), f"{_d(report.first_day)} – {_d(report.last_day)}"),
+                (_("Measure"), f"{header.programme} {header.cohort_number} ({header.site})"),
+                (_("Measure number"), header.measure_number or "–"),
+                (_("Funding body"), header.funding_body or "–"),
+                (_("Period"), f"{_date(report.first_day)} – {_date(report.last_day)}"),
                 (_("Sessions in the month"), str(report.sessions)),
             ],
-            s,
+            styles,
             [45 * mm, 129 * mm],
         ),
         Spacer(1, 3 * mm),
-        s.p(_("Codes: E = excused (important reason), K = sick with doctor's note, UE = unexcused."), s.small),
+        styles.p(
+            _("Codes: E = excused (important reason), K = sick with doctor's note, UE = unexcused."), styles.small
+        ),
     ]
     if report.sessions_without_register:
         story.append(
-            s.p(
+            styles.p(
                 _("Attention: no register was recorded for the sessions on %(dates)s.")
-                % {"dates": ", ".join(_d(d) for d in report.sessions_without_register)},
-                s.small,
+                % {"dates": ", ".join(_date(d) for d in report.sessions_without_register)},
+                styles.small,
             )
         )
     summary = [
         [
-            s.p(_("Name"), s.cell_bold),
-            s.p(_("Customer no."), s.cell_bold),
+            styles.p(_("Name"), styles.cell_bold),
+            styles.p(_("Customer no."), styles.cell_bold),
             "E",
             "K",
             "UE",
-            s.p(_("Units held"), s.cell_bold),
-            s.p(_("Units attended"), s.cell_bold),
+            styles.p(_("Units held"), styles.cell_bold),
+            styles.p(_("Units attended"), styles.cell_bold),
         ]
     ]
     for row in report.rows:
         summary.append(
             [
-                s.p(row.name, s.cell),
-                s.p(row.customer_number or "–", s.cell),
+                styles.p(row.name, styles.cell),
+                styles.p(row.customer_number or "–", styles.cell),
                 str(row.totals["E"]),
                 str(row.totals["K"]),
                 str(row.totals["UE"]),
-                _num(row.held_units),
-                _num(row.attended_units),
+                _units(row.held_units),
+                _units(row.attended_units),
             ]
         )
     summary.append(["", _("Total"), *(str(report.totals[c]) for c in ("E", "K", "UE")), "", ""])
     story += [
-        s.p(_("Absence days per participant"), s.h2),
-        _grid(summary, [58 * mm, 32 * mm, 11 * mm, 11 * mm, 11 * mm, 25 * mm, 26 * mm], s),
+        styles.p(_("Absence days per participant"), styles.h2),
+        _grid(summary, [58 * mm, 32 * mm, 11 * mm, 11 * mm, 11 * mm, 25 * mm, 26 * mm], styles),
     ]
-    story.append(s.p(_("Absence days in detail"), s.h2))
+    story.append(styles.p(_("Absence days in detail"), styles.h2))
     for row in report.rows:
         lines = [[_("Date"), _("Code"), _("Missed units"), _("Note")]]
         for day in row.days:
-            lines.append([_d(day.date), day.code, _num(day.missed_units), labels.get(day.code, "")])
+            lines.append([_date(day.date), day.code, _units(day.missed_units), labels.get(day.code, "")])
         for day, late, early in row.late_early:
             text = []
             if late:
                 text.append(_("%(minutes)d min late") % {"minutes": late})
             if early:
                 text.append(_("left %(minutes)d min early") % {"minutes": early})
-            lines.append([_d(day), "–", "", ", ".join(text)])
+            lines.append([_date(day), "–", "", ", ".join(text)])
         lines[1:] = sorted(lines[1:], key=lambda line: line[0][6:] + line[0][3:5] + line[0][:2])
         title = _("%(name)s · Customer no. %(number)s · born %(date)s") % {
             "name": row.name,
             "number": row.customer_number or "–",
-            "date": _d(row.date_of_birth),
+            "date": _date(row.date_of_birth),
         }
         if row.withdrawn_on:
-            title += " · " + _("withdrawn on %(date)s") % {"date": _d(row.withdrawn_on)}
-        block = [s.p(title, s.cell_bold)]
+            title += " · " + _("withdrawn on %(date)s") % {"date": _date(row.withdrawn_on)}
+        block = [styles.p(title, styles.cell_bold)]
         if len(lines) == 1:
-            block.append(s.p(_("No absences in this month."), s.cell))
+            block.append(styles.p(_("No absences in this month."), styles.cell))
         else:
-            block.append(_grid(lines, [28 * mm, 16 * mm, 26 * mm, 104 * mm], s))
+            block.append(_grid(lines, [28 * mm, 16 * mm, 26 * mm, 104 * mm], styles))
         block.append(Spacer(1, 3 * mm))
         story.append(KeepTogether(block))
-    story += [Spacer(1, 10 * mm), s.p(_("Place, date, signature of the provider"), s.small)]
-    return _build(story, h, s, report.created_on, title=_("Absence report %(period)s") % {"period": report.period})
+    story += [Spacer(1, 10 * mm), styles.p(_("Place, date, signature of the provider"), styles.small)]
+    return _build(
+        story, header, styles, report.created_on, title=_("Absence report %(period)s") % {"period": report.period}
+    )
 
 
 def render_dropout_notice(notice: DropoutNotice) -> bytes:
-    s = _Styles()
-    h = notice.header
+    styles = _Styles()
+    header = notice.header
     story = [
-        s.p(_("Notice of withdrawal from the measure"), s.title),
-        s.p(_("To: %(body)s") % {"body": h.funding_body or "–"}),
+        styles.p(_("Notice of withdrawal from the measure"), styles.title),
+        styles.p(_("To: %(body)s") % {"body": header.funding_body or "–"}),
         Spacer(1, 4 * mm),
         _facts_table(
             [
-                (_("Measure"), f"{h.programme} {h.cohort_number} ({h.site})"),
-                (_("Measure number"), h.measure_number or "–"),
-                (_("Measure period"), f"{_d(h.cohort_start)} – {_d(h.cohort_end)}"),
+                (_("Measure"), f"{header.programme} {header.cohort_number} ({header.site})"),
+                (_("Measure number"), header.measure_number or "–"),
+                (_("Measure period"), f"{_date(header.cohort_start)} – {_date(header.cohort_end)}"),
                 (_("Participant"), notice.name),
-                (_("Date of birth"), _d(notice.date_of_birth)),
+                (_("Date of birth"), _date(notice.date_of_birth)),
                 (_("Jobcenter customer number"), notice.customer_number or "–"),
-                (_("Enrolled on"), _d(notice.enrolled_on)),
-                (_("Withdrawn on"), _d(notice.withdrawn_on)),
-                (_("Last day attended"), _d(notice.last_attended)),
+                (_("Enrolled on"), _date(notice.enrolled_on)),
+                (_("Withdrawn on"), _date(notice.withdrawn_on)),
+                (_("Last day attended"), _date(notice.last_attended)),
                 (
                     _("Teaching units attended"),
                     _("%(attended)s of %(held)s held")
-                    % {"attended": _num(notice.attended_units), "held": _num(notice.held_units)},
+                    % {"attended": _units(notice.attended_units), "held": _units(notice.held_units)},
                 ),
                 (_("Reason"), notice.reason),
             ],
-            s,
+            styles,
             [50 * mm, 124 * mm],
         ),
         Spacer(1, 18 * mm),
-        s.p(f"{h.provider}", s.body),
-        s.p(h.provider_address, s.small),
+        styles.p(f"{header.provider}", styles.body),
+        styles.p(header.provider_address, styles.small),
         Spacer(1, 12 * mm),
-        s.p(_("Place, date, signature of the provider"), s.small),
+        styles.p(_("Place, date, signature of the provider"), styles.small),
     ]
-    return _build(story, h, s, notice.created_on, title=_("Notice of withdrawal"))
+    return _build(story, header, styles, notice.created_on, title=_("Notice of withdrawal"))
 
 
 def render_attendance_sheet(sheet: AttendanceSheet, *, created_on=None) -> bytes:
-    s = _Styles()
-    h = sheet.header
+    styles = _Styles()
+    header = sheet.header
     story = [
-        s.p(_("Attendance list"), s.title),
+        styles.p(_("Attendance list"), styles.title),
         _facts_table(
             [
-                (_("Measure"), f"{h.programme} {h.cohort_number} ({h.site})"),
+                (_("Measure"), f"{header.programme} {header.cohort_number} ({header.site})"),
                 (
                     _("Session"),
-                    f"{_d(sheet.date)}, {sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} "
+                    f"{_date(sheet.date)}, {sheet.start_time:%H:%M}–{sheet.end_time:%H:%M} "
                     + _("(%(units)d teaching units)") % {"units": sheet.units},
                 ),
                 (_("Module"), sheet.module),
                 (_("Topic"), sheet.topic or "–"),
                 (_("Trainer"), sheet.trainer or "–"),
             ],
-            s,
+            styles,
             [35 * mm, 139 * mm],
         ),
         Spacer(1, 4 * mm),
     ]
     rows = [["#", _("Name"), _("Arrival"), _("Signature"), _("Departure"), _("Signature")]]
     for number, name in enumerate(sheet.names, start=1):
-        rows.append([str(number), s.p(name, s.cell), "", "", "", ""])
-    table = _grid(rows, [8 * mm, 58 * mm, 18 * mm, 36 * mm, 18 * mm, 36 * mm], s)
+        rows.append([str(number), styles.p(name, styles.cell), "", "", "", ""])
+    table = _grid(rows, [8 * mm, 58 * mm, 18 * mm, 36 * mm, 18 * mm, 36 * mm], styles)
     table.setStyle(
         TableStyle(
             [
@@ -278,8 +283,14 @@ def render_attendance_sheet(sheet: AttendanceSheet, *, created_on=None) -> bytes
     story += [
         table,
         Spacer(1, 6 * mm),
-        s.p(_("Codes for absences: E = excused, K = sick with doctor's note, UE = unexcused."), s.small),
+        styles.p(_("Codes for absences: E = excused, K = sick with doctor's note, UE = unexcused."), styles.small),
         Spacer(1, 14 * mm),
-        s.p(_("Signature of the trainer"), s.small),
+        styles.p(_("Signature of the trainer"), styles.small),
     ]
-    return _build(story, h, s, created_on or sheet.date, title=_("Attendance list %(date)s") % {"date": _d(sheet.date)})
+    return _build(
+        story,
+        header,
+        styles,
+        created_on or sheet.date,
+        title=_("Attendance list %(date)s") % {"date": _date(sheet.date)},
+    )

@@ -159,7 +159,7 @@ def reencode_qr_codes(today: datetime.date) -> None:
     """A certificate snapshot keeps its QR code encoded at issue time (``qr_rows``); where the verification
     address was moved to this installation's SITE_URL, the code is encoded again for the new address."""
     from certificates.models import Certificate
-    from certificates.pdf import qr_rows_for
+    from certificates.qr import qr_rows_for
 
     if read_meta()[1] == settings.SITE_URL:
         return  # the addresses, and so the codes, are as built

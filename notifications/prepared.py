@@ -123,7 +123,7 @@ def _cohort_zip_title(params) -> str:
 
 def _cohort_zip_build(params, progress):
     from certificates.models import DocumentKind
-    from certificates.pdf import stream_certificates_zip
+    from certificates.pdf_zip import stream_certificates_zip
     from certificates.selectors import certificates_of_cohort
     from certificates.signing import zip_signer
     from core.filenames import safe_download_name

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core.fonts import register_fonts
+from core.pdf_canvas import Canvas
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _document(story, pagesize=A4) -> bytes:
     doc = SimpleDocTemplate(
         buffer, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm
     )
-    doc.build(story or [Spacer(1, 1)])
+    doc.build(story or [Spacer(1, 1)], canvasmaker=Canvas)
     return buffer.getvalue()
 
 

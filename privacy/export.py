@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from core.fonts import register_fonts
+from core.pdf_canvas import Canvas
 from outcomes.models import (
     GoalStatus,
     InvitationStatus,
@@ -301,8 +302,10 @@ def render_pdf(data: dict) -> bytes:
     d.h(_("Messages to you"))
     d.table(
         [_("Date"), _("Subject"), _("Read")],
-        [[_date(m["at"]), m["subject"], _date(m["read_at"]) if m["read_at"] else _("no")]
-         for m in data["notifications"]["messages"]],
+        [
+            [_date(m["at"]), m["subject"], _date(m["read_at"]) if m["read_at"] else _("no")]
+            for m in data["notifications"]["messages"]
+        ],
     )
 
     d.h(_("Seen by the funder and partners"))
@@ -350,7 +353,7 @@ def render_pdf(data: dict) -> bytes:
         title=_("Information about your data (Art. 15 GDPR)"),
         author=data["controller"]["name"],
     )
-    document.build(d.flow)
+    document.build(d.flow, canvasmaker=Canvas)
     return buffer.getvalue()
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 
 from certificates import services
 from certificates.models import CODE_ALPHABET, Certificate, CertificateStatus
-from certificates.pdf import qr_rows_for
+from certificates.qr import qr_rows_for
 from core.exceptions import DomainError
 from courses import services as course_services
 from courses.models import EnrolmentStatus

@@ -9,15 +9,9 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from certificates.pdf import (
-    CertificateRenderer,
-    DocumentRenderer,
-    draw_qr,
-    format_number,
-    qr_rows_for,
-    stream_certificates_zip,
-    zip_certificates,
-)
+from certificates.pdf import CertificateRenderer, DocumentRenderer, format_number
+from certificates.pdf_zip import stream_certificates_zip, zip_certificates
+from certificates.qr import draw_qr, qr_rows_for
 from certificates.samples import sample_snapshot
 from core.fonts import missing_glyphs
 

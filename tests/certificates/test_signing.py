@@ -12,7 +12,7 @@ from django.urls import reverse
 from certificates import services
 from certificates.pdf import CertificateRenderer
 from certificates.samples import sample_snapshot
-from certificates.signing import PdfVerdict, check_pdf, reset_signers, sign_pdf_bytes
+from certificates.signing import PdfVerdict, check_pdf, reset_signers, seal, sign_pdf_bytes
 from certificates.signing_keys import organisation_key, reset_keys
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
@@ -40,33 +40,42 @@ def altered(pdf: bytes) -> bytes:
     return pdf[:position] + bytes([pdf[position] ^ 1]) + pdf[position + 1 :]
 
 
+def sealed() -> bytes:
+    """Drawn and signed in one pass: what the downloads serve."""
+    return seal(CertificateRenderer(sample_snapshot()), organisation_id=1)
+
+
+def through_pyhanko() -> bytes:
+    """Drawn, then signed by pyHanko as an incremental update: the path with a timestamp authority."""
+    return sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
+
+
 @needs_pdfsig
-def test_a_signed_certificate_is_valid_and_wholly_signed_for_pdfsig(signing_keys, tmp_path):
-    pdf = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_a_signed_certificate_is_valid_and_wholly_signed_for_pdfsig(signing_keys, tmp_path, sign):
+    pdf = sign()
     report = pdfsig(pdf, tmp_path)
     assert "Signature Validation: Signature is Valid." in report
     assert "Total document signed" in report
     assert "ETSI.CAdES.detached" in report  # PAdES, not the older adbe.pkcs7.detached
     assert "Signing Time:" in report
     # Signed twice: the second reuses the reserved size measured by the first and is just as valid.
-    second = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    assert "Signature Validation: Signature is Valid." in pdfsig(second, tmp_path)
+    assert "Signature Validation: Signature is Valid." in pdfsig(sign(), tmp_path)
 
 
 @needs_pdfsig
-def test_a_changed_byte_is_reported_by_pdfsig_and_by_our_check(signing_keys, tmp_path):
-    pdf = altered(
-        sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    )
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_a_changed_byte_is_reported_by_pdfsig_and_by_our_check(signing_keys, tmp_path, sign):
+    pdf = altered(sign())
     report = pdfsig(pdf, tmp_path)
     assert "Signature Validation: Signature is Valid." not in report
     assert "Digest Mismatch" in report
     assert check_pdf(pdf).verdict == PdfVerdict.ALTERED
 
 
-def test_our_check_accepts_our_signature_and_reads_the_number(signing_keys):
-    pdf = sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
-    result = check_pdf(pdf)
+@pytest.mark.parametrize("sign", [sealed, through_pyhanko])
+def test_our_check_accepts_our_signature_and_reads_the_number(signing_keys, sign):
+    result = check_pdf(sign())
     assert result.verdict == PdfVerdict.SIGNED
     assert result.number == "IB-2026-0042"
     assert result.signed_at is not None
@@ -100,6 +109,7 @@ def test_without_a_key_documents_go_out_unsigned(settings, tmp_path):
     reset_signers()
     pdf = CertificateRenderer(sample_snapshot()).render()
     assert sign_pdf_bytes(pdf, organisation_id=1, number="IB-2026-0042") == pdf
+    assert seal(CertificateRenderer(sample_snapshot()), organisation_id=1) == pdf
     reset_keys()
     reset_signers()
 
@@ -213,3 +223,61 @@ def test_the_check_page_is_throttled_like_the_code_check(client, settings, signi
     response = client.post(url, {"file": _upload(b"just text")})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+@pytest.mark.parametrize("algorithm", ["ec", "rsa"])
+def test_the_container_assembled_from_parts_is_the_der_asn1crypto_would_write(algorithm, settings, tmp_path):
+    """certificates.signing assembles the CMS container from parts encoded once; asn1crypto, building the
+    same container from the parsed attributes and signature (the pyHanko path's packaging), must write the
+    same bytes, and the signature must verify over the signed attributes."""
+    import hashlib
+
+    from asn1crypto import cms
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    from certificates import signing_keys
+    from certificates.signing import _organisation_signer
+
+    signing_keys.make_demo_keys(tmp_path, "default", "Test gGmbH", algorithm=algorithm)
+    settings.CERTIFICATE_SIGNING_KEY_DIR = tmp_path
+    settings.CERTIFICATE_SIGNING_KEYS = {}
+    reset_keys()
+    reset_signers()
+    digest = hashlib.sha256(b"document").digest()
+    signer = _organisation_signer(1).signer
+    container = signer.pades_container(digest)
+    parsed = cms.ContentInfo.load(container)
+    signer_info = parsed["content"]["signer_infos"][0]
+    rebuilt = signer._package_signature(
+        digest_algorithm="sha256",
+        cms_version="v1",
+        signed_attrs=cms.CMSAttributes.load(signer_info["signed_attrs"].untag().dump(force=True)),
+        signature=signer_info["signature"].native,
+        unsigned_attrs=None,
+        encap_content_info=None,
+    )
+    assert rebuilt.dump() == container
+    attributes = {a["type"].native: a["values"][0] for a in signer_info["signed_attrs"]}
+    assert set(attributes) == {"content_type", "message_digest", "signing_certificate_v2"}
+    assert attributes["message_digest"].native == digest
+    assert len(parsed["content"]["certificates"]) == 2
+    signed = signer_info["signed_attrs"].untag().dump(force=True)
+    public = serialization.load_pem_public_key(_public_pem(tmp_path))
+    signature = signer_info["signature"].native
+    if algorithm == "ec":
+        public.verify(signature, signed, ec.ECDSA(hashes.SHA256()))
+    else:
+        public.verify(signature, signed, padding.PKCS1v15(), hashes.SHA256())
+    reset_keys()
+    reset_signers()
+
+
+def _public_pem(directory) -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    certificate = x509.load_pem_x509_certificate((directory / "default.cert.pem").read_bytes())
+    return certificate.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )

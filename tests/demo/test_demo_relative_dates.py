@@ -70,7 +70,7 @@ def test_demo_loaded_a_year_later_is_arranged_around_that_day(settings):
     assert certificate.snapshot["cohort"]["end_date"] == cohort.end_date.isoformat()
     assert certificate.snapshot["verification_url"].startswith("http://127.0.0.1:8101/")
     if "qr_rows" in certificate.snapshot:  # the QR code kept in the snapshot encodes the new address
-        from certificates.pdf import qr_rows_for
+        from certificates.qr import qr_rows_for
 
         assert certificate.snapshot["qr_rows"] == qr_rows_for(certificate.snapshot["verification_url"])
 

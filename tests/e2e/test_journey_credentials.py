@@ -1,6 +1,6 @@
-"""Signed documents in the browser: a participant downloads their badge (the Open Badges credential baked
-into an SVG) and their signed PDF; an anonymous visitor checks both on the public page, and a PDF with one
-byte changed is reported as altered."""
+"""Signed documents in the browser: a participant downloads their badges (the Open Badges credential baked
+into an SVG and into a PNG) and their signed PDF; an anonymous visitor checks them on the public page, and a
+PDF with one byte changed is reported as altered."""
 
 import re
 
@@ -24,6 +24,8 @@ def test_participant_downloads_badge_and_pdf_and_anyone_checks_them(new_page, li
     panel = page.get_by_role("region", name=re.compile(t("Your certificate")))
     badge = download(page, panel.get_by_role("link", name=t("Digital badge (SVG)")).click, tmp_path)
     assert badge.read_text().count("<openbadges:credential verify=") == 1
+    png = download(page, panel.get_by_role("link", name=t("Digital badge (PNG)")).click, tmp_path)
+    assert png.read_bytes().startswith(b"\x89PNG")
     pdf = download(page, panel.get_by_role("link", name=t("Download (German)")).click, tmp_path)
 
     visitor = new_page()
@@ -36,6 +38,11 @@ def test_participant_downloads_badge_and_pdf_and_anyone_checks_them(new_page, li
     expect(visitor.get_by_role("main")).to_contain_text("Thị Lan Nguyễn")
     expect(visitor.get_by_role("main")).to_contain_text(certificate.number)
     axe_check(visitor)
+    visitor.get_by_label(t("Credential or badge file")).set_input_files(str(png))
+    visitor.get_by_role("button", name=t("Check credential")).click()
+    expect(visitor.get_by_role("status")).to_contain_text(
+        t("The credential's signature is intact and the certificate is valid.")
+    )
 
     visitor.get_by_label(t("Signed PDF")).set_input_files(str(pdf))
     visitor.get_by_role("button", name=t("Check PDF")).click()

@@ -29,4 +29,5 @@ ENTRIES = {
     # The holder's own credential and badge, and staff of the organisation; nobody else.
     "certificates:credential_download": allow("staff", "participant", kwargs=_certificate),
     "certificates:credential_badge": allow("staff", "participant", kwargs=_certificate),
+    "certificates:credential_badge_png": allow("staff", "participant", kwargs=_certificate),
 }
