@@ -40,7 +40,7 @@ class InboxView(ObjectPermissionMixin, ListView):
         return _no_store(super().render_to_response(context, **kwargs))
 
 
-class MarkReadView(DetailPermissionMixin, View):
+class MarkReadView(ObjectPermissionMixin, View):
     """POST: mark one notification read and open its link (only a link inside this site)."""
 
     permission_required = "notifications.read_notification"
@@ -253,7 +253,7 @@ class DownloadDetailView(DetailPermissionMixin, DetailView):
         return _no_store(super().render_to_response(context, **kwargs))
 
 
-class DownloadFileView(DetailPermissionMixin, View):
+class DownloadFileView(ObjectPermissionMixin, View):
     permission_required = "notifications.view_prepared_download"
     permission_model = PreparedDownload
 
