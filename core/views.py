@@ -77,6 +77,19 @@ class ServiceFormMixin:
         return HttpResponseRedirect(self.get_success_url())
 
 
+class PageFormMixin:
+    """One of the forms of a page that has several (``form_context_name`` names it in the page's context):
+    each form posts to its own URL and view, which shows the page again with the form's errors."""
+
+    http_method_names = ["post"]
+    form_context_name = ""
+
+    def get_context_data(self, **kwargs):
+        if "form" in kwargs:
+            kwargs[self.form_context_name] = kwargs["form"]
+        return super().get_context_data(**kwargs)
+
+
 def apply_domain_error(form, error: DomainError) -> None:
     """Show a refused write next to the field it concerns, or at the top of the form."""
     field = error.field if error.field in getattr(form, "fields", {}) else None

@@ -6,7 +6,7 @@ from django_tables2 import SingleTableMixin
 
 from accounts.selectors import open_invitation_of
 from accounts.views import deliver_invitation
-from core.views import DetailPermissionMixin, ObjectPermissionMixin, ServiceFormMixin
+from core.views import DetailPermissionMixin, ObjectPermissionMixin, PageFormMixin, ServiceFormMixin
 
 from . import selectors, services
 from .filters import CohortFilter
@@ -139,16 +139,7 @@ class EnrolView(CohortObjectMixin, TemplateView):
 
 
 
-class _EnrolFormView(ServiceFormMixin, EnrolView, FormView):
-    http_method_names = ["post"]
-    form_context_name = ""
-
-    def get_context_data(self, **kwargs):
-        form = kwargs.pop("form", None)
-        if form is not None:
-            kwargs[self.form_context_name] = form
-        return super().get_context_data(**kwargs)
-
+class _EnrolFormView(PageFormMixin, ServiceFormMixin, EnrolView, FormView):
     def get_success_message(self):
         return _("%(name)s was enrolled.") % {"name": self.result.participant.full_name}
 

@@ -122,8 +122,9 @@ def with_minutes(qs: QuerySet[Placement]) -> QuerySet[Placement]:
     )
 
 
-def placement_for_page(pk: int) -> Placement:
-    return with_minutes(_placement_base()).get(pk=pk)
+def placements_for_page() -> QuerySet[Placement]:
+    """What a placement's pages show of it; the view picks the URL's placement."""
+    return with_minutes(_placement_base())
 
 
 def hour_entries_of_placement(placement: Placement) -> QuerySet[HourEntry]:

@@ -10,6 +10,26 @@ urlpatterns = [
     path("einrichtungen/<int:pk>/", views.FacilityDetailView.as_view(), name="facility_detail"),
     path("einrichtungen/<int:pk>/bearbeiten/", views.FacilityUpdateView.as_view(), name="facility_update"),
     path("einrichtungen/<int:pk>/anleitungen/", views.FacilitySupervisorsView.as_view(), name="facility_supervisors"),
+    path(
+        "einrichtungen/<int:pk>/anleitungen/neu/",
+        views.FacilitySupervisorCreateView.as_view(),
+        name="facility_supervisor_create",
+    ),
+    path(
+        "einrichtungen/<int:pk>/anleitungen/verknuepfen/",
+        views.FacilitySupervisorLinkView.as_view(),
+        name="facility_supervisor_link",
+    ),
+    path(
+        "einrichtungen/<int:pk>/anleitungen/einladen/",
+        views.FacilitySupervisorInviteView.as_view(),
+        name="facility_supervisor_invite",
+    ),
+    path(
+        "einrichtungen/<int:pk>/anleitungen/entfernen/",
+        views.FacilitySupervisorUnlinkView.as_view(),
+        name="facility_supervisor_unlink",
+    ),
     path("einsaetze/", views.PlacementListView.as_view(), name="placement_list"),
     path("teilnahmen/<int:pk>/einsatz/neu/", views.PlacementCreateView.as_view(), name="placement_create"),
     path("einsaetze/<int:pk>/", views.PlacementDetailView.as_view(), name="placement_detail"),
@@ -18,6 +38,15 @@ urlpatterns = [
         "einsaetze/<int:pk>/voraussetzungen/",
         views.PlacementPrerequisitesView.as_view(),
         name="placement_prerequisites",
+    ),
+    path(
+        "einsaetze/<int:pk>/voraussetzungen/fuehrungszeugnis/", views.ConductCheckView.as_view(), name="conduct_check"
+    ),
+    path("einsaetze/<int:pk>/voraussetzungen/masern/", views.MeaslesProofView.as_view(), name="measles_proof"),
+    path(
+        "einsaetze/<int:pk>/voraussetzungen/belehrung/",
+        views.InfectionInstructionView.as_view(),
+        name="infection_instruction",
     ),
     path("einsaetze/<int:pk>/starten/", views.PlacementActivateView.as_view(), name="placement_activate"),
     path("einsaetze/<int:pk>/nicht-angetreten/", views.PlacementCancelView.as_view(), name="placement_cancel"),

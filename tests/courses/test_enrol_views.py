@@ -89,7 +89,8 @@ def test_enrol_page_lists_nobody_without_a_search(client, staff, cohort, organis
 def test_enrolling_someone_of_another_organisation_is_refused(client, staff, cohort, other_organisation):
     stranger = ParticipantFactory(organisation=other_organisation)
     client.force_login(staff)
-    response = client.post(reverse("courses:enrol_existing", args=[cohort.pk]), {"existing-participant": str(stranger.pk)})
+    url = reverse("courses:enrol_existing", args=[cohort.pk])
+    response = client.post(url, {"existing-participant": str(stranger.pk)})
     assert response.status_code == 200
     assert not Enrolment.objects.filter(participant=stranger).exists()
 
