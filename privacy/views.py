@@ -2,17 +2,15 @@
 person and for staff), and the early erasure by staff. Every answer carries personal data:
 config.middleware.NoStoreMiddleware marks it no-store."""
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
-from core.views import ObjectPermissionMixin, apply_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin
 from courses.models import Participant
 from courses.selectors import own_participant
 
@@ -60,7 +58,7 @@ class ParticipantExportView(ObjectPermissionMixin, View):
         return export_response(self.get_permission_object(), request.user)
 
 
-class ParticipantEraseView(ObjectPermissionMixin, FormView):
+class ParticipantEraseView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "privacy.erase_participant"
     permission_model = Participant
     form_class = ErasureForm
@@ -80,14 +78,13 @@ class ParticipantEraseView(ObjectPermissionMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        participant = self.get_permission_object()
-        try:
-            services.participant_erase(
-                participant=participant, reason=form.cleaned_data["reason"], by=self.request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The person's data were anonymised."))
-        return redirect("courses:participant_detail", pk=participant.pk)
+    def perform(self, form):
+        services.participant_erase(
+            participant=self.get_permission_object(), reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+    def get_success_message(self):
+        return _("The person's data were anonymised.")
+
+    def get_success_url(self):
+        return reverse("courses:participant_detail", args=[self.get_permission_object().pk])
