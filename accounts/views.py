@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -141,8 +142,7 @@ class FirstLoginView(ServiceFormMixin, FormView):
         )
         _log_in(self.request, user)
 
-    def get_success_message(self):
-        return _("Your password is set. Welcome!")
+    success_message = gettext_lazy("Your password is set. Welcome!")
 
 
 def locked_out(request, original_response=None, credentials=None):

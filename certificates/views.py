@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_tables2 import RequestConfig
@@ -155,47 +156,46 @@ class EnrolmentCertificateView(EnrolmentObjectMixin, TemplateView):
         return context
 
 
-class EnrolmentIssueView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+class _EnrolmentIssueView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+    """Issue one document for the enrolment (``perform``) and open it; ``issued`` names it (``%(number)s``)."""
+
+    form_class = IssueForm
+    issued = ""
+
+    def get_success_message(self):
+        return self.issued % {"number": self.result.number}
+
+    def get_success_url(self):
+        return reverse("certificates:detail", args=[self.result.pk])
+
+
+class EnrolmentIssueView(_EnrolmentIssueView):
     permission_required = "certificates.issue_certificate"
     template_name = "certificates/issue.html"
-    form_class = IssueForm
+    issued = gettext_lazy("Certificate %(number)s was issued.")
 
     def get_context_data(self, **kwargs):
         enrolment = self.get_permission_object()
         return super().get_context_data(enrolment=enrolment, eligibility=eligibility_for_enrolment(enrolment), **kwargs)
 
     def perform(self, form):
-        return services.certificate_issue(
-            enrolment=self.enrolment, by=self.request.user, language=form.cleaned_data["language"]
-        )
-
-    def get_success_message(self):
-        return _("Certificate %(number)s was issued.") % {"number": self.result.number}
-
-    def get_success_url(self):
-        return reverse("certificates:detail", args=[self.result.pk])
+        language = form.cleaned_data["language"]
+        return services.certificate_issue(enrolment=self.enrolment, by=self.request.user, language=language)
 
 
-class EnrolmentAttendanceIssueView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+class EnrolmentAttendanceIssueView(_EnrolmentIssueView):
     """A Teilnahmebescheinigung for one participant, on request, whatever the checklist says."""
 
     permission_required = "certificates.issue_attendance"
     template_name = "certificates/issue_attendance.html"
-    form_class = IssueForm
+    issued = gettext_lazy("Teilnahmebescheinigung %(number)s was issued.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
 
     def perform(self, form):
-        return services.attendance_issue(
-            enrolment=self.enrolment, by=self.request.user, language=form.cleaned_data["language"]
-        )
-
-    def get_success_message(self):
-        return _("Teilnahmebescheinigung %(number)s was issued.") % {"number": self.result.number}
-
-    def get_success_url(self):
-        return reverse("certificates:detail", args=[self.result.pk])
+        language = form.cleaned_data["language"]
+        return services.attendance_issue(enrolment=self.enrolment, by=self.request.user, language=language)
 
 
 # --- One certificate -------------------------------------------------------------------------------

@@ -71,22 +71,21 @@ class ServiceFormMixin:
         return self.success_response(form)
 
     def get_success_message(self) -> str:
-        return self.success_message
+        return str(self.success_message)
 
     def success_response(self, form):
         return HttpResponseRedirect(self.get_success_url())
 
 
 class PageFormMixin:
-    """One of the forms of a page that has several (``form_context_name`` names it in the page's context):
-    each form posts to its own URL and view, which shows the page again with the form's errors."""
+    """One of the forms of a page that has several: each form posts to its own URL and view, which shows the
+    page again with the form's errors. The page knows the form as ``<prefix>_form``."""
 
     http_method_names = ["post"]
-    form_context_name = ""
 
     def get_context_data(self, **kwargs):
         if "form" in kwargs:
-            kwargs[self.form_context_name] = kwargs["form"]
+            kwargs[f"{self.prefix}_form"] = kwargs["form"]
         return super().get_context_data(**kwargs)
 
 

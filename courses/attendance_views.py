@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_tables2 import RequestConfig
@@ -84,8 +85,7 @@ class SessionCreateView(CohortObjectMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.session_create(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The session was planned.")
+    success_message = gettext_lazy("The session was planned.")
 
     def get_success_url(self):
         return reverse("courses:session_list", args=[self.cohort.pk])
@@ -135,8 +135,7 @@ class SessionUpdateView(SessionObjectMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.session_update(session=self.session, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The session was saved.")
+    success_message = gettext_lazy("The session was saved.")
 
     def get_success_url(self):
         return reverse("courses:session_list", args=[self.session.cohort_id])

@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -86,8 +87,7 @@ class CohortCreateView(ObjectPermissionMixin, CohortFormMixin, FormView):
     def perform(self, form):
         return services.cohort_create(by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The cohort was created.")
+    success_message = gettext_lazy("The cohort was created.")
 
 
 class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
@@ -105,8 +105,7 @@ class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
     def perform(self, form):
         return services.cohort_update(cohort=self.get_permission_object(), by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The cohort was saved.")
+    success_message = gettext_lazy("The cohort was saved.")
 
 
 class EnrolView(CohortObjectMixin, TemplateView):
@@ -138,7 +137,6 @@ class EnrolView(CohortObjectMixin, TemplateView):
         )
 
 
-
 class _EnrolFormView(PageFormMixin, ServiceFormMixin, EnrolView, FormView):
     def get_success_message(self):
         return _("%(name)s was enrolled.") % {"name": self.result.participant.full_name}
@@ -150,7 +148,6 @@ class _EnrolFormView(PageFormMixin, ServiceFormMixin, EnrolView, FormView):
 class EnrolExistingView(_EnrolFormView):
     form_class = ExistingParticipantForm
     prefix = "existing"
-    form_context_name = "existing_form"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "cohort": self.cohort}
@@ -167,7 +164,6 @@ class EnrolExistingView(_EnrolFormView):
 class EnrolNewView(_EnrolFormView):
     form_class = EnrolNewParticipantForm
     prefix = "new"
-    form_context_name = "new_form"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "cohort": self.cohort}
@@ -176,7 +172,14 @@ class EnrolNewView(_EnrolFormView):
         return services.participant_create_and_enrol(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
 
 
-class EntryDateView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+class _EnrolmentFormView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+    """A change to one enrolment; back to its cohort afterwards."""
+
+    def get_success_url(self):
+        return reverse("courses:cohort_detail", args=[self.enrolment.cohort_id])
+
+
+class EntryDateView(_EnrolmentFormView):
     """Change an enrolment's entry date with a reason; the page lists the earlier changes."""
 
     permission_required = "courses.change_enrolment_date"
@@ -199,14 +202,10 @@ class EntryDateView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
             by=self.request.user,
         )
 
-    def get_success_message(self):
-        return _("The entry date was changed.")
-
-    def get_success_url(self):
-        return reverse("courses:cohort_detail", args=[self.enrolment.cohort_id])
+    success_message = gettext_lazy("The entry date was changed.")
 
 
-class WithdrawView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+class WithdrawView(_EnrolmentFormView):
     permission_required = "courses.withdraw_enrolment"
     template_name = "courses/withdraw.html"
     form_class = WithdrawForm
@@ -215,18 +214,9 @@ class WithdrawView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
 
     def perform(self, form):
-        services.enrolment_withdraw(
-            enrolment=self.enrolment,
-            on=form.cleaned_data["on"],
-            reason=form.cleaned_data["reason"],
-            by=self.request.user,
-        )
+        services.enrolment_withdraw(enrolment=self.enrolment, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The withdrawal was recorded.")
-
-    def get_success_url(self):
-        return reverse("courses:cohort_detail", args=[self.enrolment.cohort_id])
+    success_message = gettext_lazy("The withdrawal was recorded.")
 
 
 class ParticipantListView(ObjectPermissionMixin, SingleTableMixin, TemplateView):
@@ -280,8 +270,7 @@ class ParticipantUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.participant_update(participant=self.get_permission_object(), by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The participant's data was saved.")
+    success_message = gettext_lazy("The participant's data was saved.")
 
     def get_success_url(self):
         return reverse("courses:participant_detail", args=[self.get_permission_object().pk])

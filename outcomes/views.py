@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_tables2 import SingleTableView
@@ -91,8 +92,7 @@ class EmployerFormMixin(ServiceFormMixin):
             form.instance.organisation = _organisation_for(self.request.user)
         return services.employer_save(employer=form.instance)
 
-    def get_success_message(self):
-        return _("Employer saved.")
+    success_message = gettext_lazy("Employer saved.")
 
 
 class EmployerCreateView(ObjectPermissionMixin, EmployerFormMixin, FormView):
@@ -176,8 +176,7 @@ class EventFormMixin(ServiceFormMixin):
         services.event_save(event=event, cohorts=cohorts)
         return event
 
-    def get_success_message(self):
-        return _("Event saved.")
+    success_message = gettext_lazy("Event saved.")
 
     def get_success_url(self):
         return reverse("outcomes:event_detail", args=[self.result.pk])
@@ -353,8 +352,7 @@ class WishesView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.wishes_set(invitation=self.get_permission_object(), employers=form.ranked())
 
-    def get_success_message(self):
-        return _("Wishes saved.")
+    success_message = gettext_lazy("Wishes saved.")
 
     def get_success_url(self):
         if self.request.user.is_participant:
@@ -381,7 +379,7 @@ class EmployerMarksView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(invitation=self.get_permission_object(), **kwargs)
 
-    success_message = _("Saved.")
+    success_message = gettext_lazy("Saved.")
 
     def perform(self, form):
         chosen = [int(pk) for pk in form.cleaned_data["participants"]]
@@ -465,12 +463,9 @@ class TalkMoveView(ObjectPermissionMixin, ServiceFormMixin, FormView):
         return super().form_valid(form)
 
     def perform(self, form):
-        data = form.cleaned_data
+        talk, data = self.get_permission_object(), form.cleaned_data
         return services.talk_move(
-            talk=self.get_permission_object(),
-            round=data["round"],
-            table=data["table"],
-            accept_broken_rules=data["accept_broken_rules"],
+            talk=talk, round=data["round"], table=data["table"], accept_broken_rules=data["accept_broken_rules"]
         )
 
     def get_success_message(self):
@@ -677,8 +672,7 @@ class ParticipantOutcomesView(ObjectPermissionMixin, ServiceFormMixin, FormView)
             goals=list(data["goals"]),
         )
 
-    def get_success_message(self):
-        return _("Outcome recorded.")
+    success_message = gettext_lazy("Outcome recorded.")
 
     def get_success_url(self):
         return reverse("outcomes:participant_outcomes", args=[self.get_permission_object().pk])
@@ -737,8 +731,7 @@ class IntakeEditView(ObjectPermissionMixin, ServiceFormMixin, FormView):
         fields = {name: form.cleaned_data[name] for name in IntakeProfileForm.Meta.fields}
         services.intake_save(participant=self.get_permission_object(), by=self.request.user, **fields)
 
-    def get_success_message(self):
-        return _("Profile saved.")
+    success_message = gettext_lazy("Profile saved.")
 
     def get_success_url(self):
         if self.request.user.is_participant:

@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
@@ -70,8 +70,7 @@ class FacilityCreateView(ObjectPermissionMixin, FacilityFormMixin, FormView):
             raise DomainError(_("Your login does not belong to an organisation."))
         return services.facility_create(organisation=organisation, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The facility was created.")
+    success_message = gettext_lazy("The facility was created.")
 
 
 class FacilityDetailView(ObjectPermissionMixin, TemplateView):
@@ -106,8 +105,7 @@ class FacilityUpdateView(ObjectPermissionMixin, FacilityFormMixin, FormView):
             facility=self.get_permission_object(), by=self.request.user, **form.cleaned_data
         )
 
-    def get_success_message(self):
-        return _("The facility was saved.")
+    success_message = gettext_lazy("The facility was saved.")
 
 
 class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
@@ -124,7 +122,7 @@ class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
         return self.get_permission_object()
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("create_form", SupervisorCreateForm(prefix="new"))
+        kwargs.setdefault("new_form", SupervisorCreateForm(prefix="new"))
         kwargs.setdefault(
             "link_form", SupervisorLinkForm(prefix="link", facility=self.facility, staff_user=self.request.user)
         )
@@ -141,7 +139,6 @@ class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
 class FacilitySupervisorLinkView(PageFormMixin, ServiceFormMixin, FacilitySupervisorsView, FormView):
     form_class = SupervisorLinkForm
     prefix = "link"
-    form_context_name = "link_form"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "facility": self.facility, "staff_user": self.request.user}
@@ -149,14 +146,12 @@ class FacilitySupervisorLinkView(PageFormMixin, ServiceFormMixin, FacilitySuperv
     def perform(self, form):
         services.supervisor_link(facility=self.facility, user=form.cleaned_data["user"], by=self.request.user)
 
-    def get_success_message(self):
-        return _("The supervisor was linked.")
+    success_message = gettext_lazy("The supervisor was linked.")
 
 
 class FacilitySupervisorCreateView(PageFormMixin, ServiceFormMixin, FacilitySupervisorsView, FormView):
     form_class = SupervisorCreateForm
     prefix = "new"
-    form_context_name = "create_form"
 
     def perform(self, form):
         fields = dict(form.cleaned_data)
@@ -168,8 +163,7 @@ class FacilitySupervisorCreateView(PageFormMixin, ServiceFormMixin, FacilitySupe
                 facility=self.facility, user=user, by=self.request.user, delivery=delivery
             )
 
-    def get_success_message(self):
-        return _("The supervisor login was created.")
+    success_message = gettext_lazy("The supervisor login was created.")
 
     def success_response(self, form):
         invitation, secret = self.result
@@ -269,8 +263,7 @@ class PlacementCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
             enrolment=self.get_permission_object(), by=self.request.user, **form.cleaned_data
         )
 
-    def get_success_message(self):
-        return _("The placement was created. Record the prerequisites before it starts.")
+    success_message = gettext_lazy("The placement was created. Record the prerequisites before it starts.")
 
     def get_success_url(self):
         return reverse("placements:placement_prerequisites", args=[self.result.pk])
@@ -342,8 +335,7 @@ class PlacementUpdateView(PlacementMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.placement_update(placement=self.placement, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The placement was saved.")
+    success_message = gettext_lazy("The placement was saved.")
 
     def get_success_url(self):
         return reverse("placements:placement_detail", args=[self.placement.pk])
@@ -369,8 +361,7 @@ class PlacementPrerequisitesView(PlacementMixin, TemplateView):
             **kwargs,
         )
 
-    def get_success_message(self):
-        return _("Recorded.")
+    success_message = gettext_lazy("Recorded.")
 
     def get_success_url(self):
         return reverse("placements:placement_prerequisites", args=[self.placement.pk])
@@ -379,7 +370,6 @@ class PlacementPrerequisitesView(PlacementMixin, TemplateView):
 class ConductCheckView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
     form_class = ConductCheckForm
     prefix = "conduct"
-    form_context_name = "conduct_form"
 
     def perform(self, form):
         services.conduct_check_record(placement=self.placement, by=self.request.user, **form.cleaned_data)
@@ -388,7 +378,6 @@ class ConductCheckView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesVi
 class MeaslesProofView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
     form_class = MeaslesProofForm
     prefix = "measles"
-    form_context_name = "measles_form"
 
     def perform(self, form):
         services.measles_proof_record(placement=self.placement, by=self.request.user)
@@ -397,7 +386,6 @@ class MeaslesProofView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesVi
 class InfectionInstructionView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
     form_class = InfectionInstructionForm
     prefix = "infection"
-    form_context_name = "infection_form"
 
     def perform(self, form):
         services.infection_instruction_record(placement=self.placement, by=self.request.user, **form.cleaned_data)
@@ -439,8 +427,7 @@ class PlacementCancelView(PlacementMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.placement_cancel(placement=self.placement, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("Recorded as not started; the certificate-of-conduct data was deleted.")
+    success_message = gettext_lazy("Recorded as not started; the certificate-of-conduct data was deleted.")
 
     def get_success_url(self):
         return reverse("placements:placement_detail", args=[self.placement.pk])
@@ -463,8 +450,7 @@ class HourEntryCreateView(PlacementMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.hours_log(placement=self.placement, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The hours were recorded and wait for the supervisor's confirmation.")
+    success_message = gettext_lazy("The hours were recorded and wait for the supervisor's confirmation.")
 
     def get_success_url(self):
         page = "placements:hour_entry_create" if "another" in self.request.POST else "placements:placement_detail"
@@ -507,8 +493,7 @@ class HourEntryCorrectView(EntryMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.hours_correct(entry=self.entry, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The entry was corrected.")
+    success_message = gettext_lazy("The entry was corrected.")
 
 
 class HourEntryEditView(EntryMixin, ServiceFormMixin, FormView):
@@ -524,8 +509,7 @@ class HourEntryEditView(EntryMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         services.hours_edit_pending(entry=self.entry, by=self.request.user, **form.cleaned_data)
 
-    def get_success_message(self):
-        return _("The entry was changed and waits for the supervisor's confirmation.")
+    success_message = gettext_lazy("The entry was changed and waits for the supervisor's confirmation.")
 
 
 class HourEntryRejectView(EntryMixin, ServiceFormMixin, FormView):

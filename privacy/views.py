@@ -5,7 +5,7 @@ config.middleware.NoStoreMiddleware marks it no-store."""
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -83,8 +83,7 @@ class ParticipantEraseView(ObjectPermissionMixin, ServiceFormMixin, FormView):
             participant=self.get_permission_object(), reason=form.cleaned_data["reason"], by=self.request.user
         )
 
-    def get_success_message(self):
-        return _("The person's data were anonymised.")
+    success_message = gettext_lazy("The person's data were anonymised.")
 
     def get_success_url(self):
         return reverse("courses:participant_detail", args=[self.get_permission_object().pk])

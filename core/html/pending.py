@@ -40,22 +40,12 @@ def entry_words(*, break_word: str, confirm: str, reject: str) -> dict:
     return {"break_word": escape(break_word), "confirm": escape(confirm), "reject": escape(reject)}
 
 
-def entry_row(*, pk: int, checked: bool, weekday: str, date: str, start: str, end: str, break_minutes: int,
-              work: str, activity: str, confirm_url: str, words: dict) -> str:  # fmt: skip
-    """One pending entry (``words`` from ``entry_words``; ``confirm_url`` a URL of digits and ``?page=N``)."""
-    return _ENTRY.format(
-        pk=pk,
-        checked=" checked" if checked else "",
-        weekday=escape(weekday),
-        date=date,
-        start=start,
-        end=end,
-        break_minutes=break_minutes,
-        work=work,
-        activity=_ACTIVITY.format(escape(activity)) if activity else "",
-        confirm_url=confirm_url,
-        **words,
-    )
+def entry_row(*, checked: bool, weekday: str, activity: str, words: dict, **values) -> str:
+    """One pending entry. ``words`` from ``entry_words``; ``values``: ``pk``, ``date``, ``start``, ``end`` (formatted
+    by core.dates), ``break_minutes``, ``work`` (hours text) and ``confirm_url`` (digits and ``?page=N``)."""
+    activity = _ACTIVITY.format(escape(activity)) if activity else ""
+    checked = " checked" if checked else ""
+    return _ENTRY.format(checked=checked, weekday=escape(weekday), activity=activity, **words, **values)
 
 
 def reject_form(*, pk: int, reject_url: str, page: str = "") -> str:

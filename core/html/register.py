@@ -21,10 +21,12 @@ _ROW = (
     '<fieldset class="list-group-item{invalid}"><legend class="fs-6 fw-semibold mb-1">{name}</legend>'
     '<div class="row g-2 align-items-end">'
     '<div class="col-12 col-lg-5"><div class="btn-group flex-wrap" role="radiogroup" aria-label="{group_label}">'
-    "{radios}</div></div>{late}{early}"
-    '<div class="col-12 col-lg-3"><label class="form-label small mb-0" for="{note_id}">{note_label}</label>'
-    '<input type="text" maxlength="200" class="form-control form-control-sm{note_invalid}" name="{note_name}"'
-    ' id="{note_id}" value="{note_value}"{note_aria}></div>{errors}</div></fieldset>'
+    "{radios}</div></div>{late}{early}{note}{errors}</div></fieldset>"
+)
+_TEXT = (
+    '<div class="col-12 col-lg-3"><label class="form-label small mb-0" for="{id}">{label}</label>'
+    '<input type="text" maxlength="200" class="form-control form-control-sm{invalid}" name="{name}"'
+    ' id="{id}" value="{value}"{aria}></div>'
 )
 _KINDS = ("status", "late", "early", "note")
 
@@ -91,20 +93,14 @@ def register_rows(form, *, choices, colours: dict, present, words: dict):
             )
             for kind in ("late", "early")
         }
+        note = _TEXT.format(
+            id=ids["note"], label=labels["note"], name=names["note"], value=escape(form.shown_value(fields["note"])),
+            invalid=" is-invalid" if fields["note"] in errors else "", aria=aria["note"]
+        )  # fmt: skip
         yield SafeString(
             _ROW.format(
-                invalid=" border-danger" if error_lines else "",
-                name=escape(participant.sortable_name),
-                group_label=escape(group_label % {"name": participant.full_name}),
-                radios=radios,
-                late=minutes["late"],
-                early=minutes["early"],
-                note_id=ids["note"],
-                note_label=labels["note"],
-                note_name=names["note"],
-                note_value=escape(form.shown_value(fields["note"])),
-                note_invalid=" is-invalid" if fields["note"] in errors else "",
-                note_aria=aria["note"],
-                errors=error_lines,
+                invalid=" border-danger" if error_lines else "", name=escape(participant.sortable_name),
+                group_label=escape(group_label % {"name": participant.full_name}), radios=radios,
+                late=minutes["late"], early=minutes["early"], note=note, errors=error_lines
             )
-        )
+        )  # fmt: skip
