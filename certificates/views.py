@@ -219,7 +219,7 @@ class CertificateDownloadView(CertificateMixin, View):
     permission_required = "certificates.download_certificate"
 
     def get_permission_queryset(self):
-        return selectors.certificates_for_download()
+        return selectors.certificates_to_download()
 
     def get(self, request, pk):
         certificate = self.get_permission_object()

@@ -226,7 +226,7 @@ class MatrixView(CohortObjectMixin, TemplateView):
             .select_related("programme")
             .order_by("position")
         )
-        progress = selectors.attendance_progress_for_cohort(self.cohort)
+        progress = selectors.attendance_progress_of_cohort(self.cohort)
         rows = []
         for enrolment in selectors.attendance_matrix_roster(self.cohort):
             items = progress.get(enrolment.pk, [])
@@ -255,7 +255,7 @@ class EnrolmentAttendanceView(EnrolmentObjectMixin, TemplateView):
         return super().get_context_data(
             enrolment=self.enrolment,
             cohort=self.enrolment.cohort,
-            progress=selectors.attendance_progress_for_enrolment(self.enrolment),
+            progress=selectors.attendance_progress_of_enrolment(self.enrolment),
             table=table,
             **kwargs,
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import InvitationForm
 
 from .models import Cohort, Participant, default_entry_date
-from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
+from .selectors import participant_search, participants_visible_to, programmes_visible_to, sites_visible_to
 
 
 class DateInput(forms.DateInput):
@@ -87,8 +87,8 @@ class CohortForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes_for(user)
-        self.fields["site"].queryset = sites_for(user)
+        self.fields["programme"].queryset = programmes_visible_to(user)
+        self.fields["site"].queryset = sites_visible_to(user)
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from accounts.selectors import open_invitation_of
+from accounts.selectors import open_invitation_of_user
 from accounts.views import deliver_invitation
 from core.views import DetailPermissionMixin, ObjectPermissionMixin, PageFormMixin, ServiceFormMixin
 
@@ -39,8 +39,8 @@ class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["programmes"] = selectors.programmes_for(self.request.user)
-        kwargs["sites"] = selectors.sites_for(self.request.user)
+        kwargs["programmes"] = selectors.programmes_visible_to(self.request.user)
+        kwargs["sites"] = selectors.sites_visible_to(self.request.user)
         return kwargs
 
 
@@ -249,7 +249,7 @@ class ParticipantDetailView(DetailPermissionMixin, DetailView):
         if self.request.user.has_perm("courses.change_participant", self.object):
             context["login_form"] = ParticipantLoginForm(prefix="login", participant=self.object)
             if self.object.user_id:
-                context["open_invitation"] = open_invitation_of(self.object.user)
+                context["open_invitation"] = open_invitation_of_user(self.object.user)
         return context
 
 
@@ -293,7 +293,7 @@ class ParticipantLoginCreateView(ObjectPermissionMixin, ServiceFormMixin, FormVi
         participant = self.get_permission_object()
         return super().get_context_data(
             participant=participant,
-            open_invitation=open_invitation_of(participant.user) if participant.user_id else None,
+            open_invitation=open_invitation_of_user(participant.user) if participant.user_id else None,
             **kwargs,
         )
 

@@ -31,7 +31,7 @@ class InboxView(ObjectPermissionMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return selectors.notifications_of(self.request.user)
+        return selectors.notifications_of_user(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(emails_enabled=services.emails_enabled(self.request.user), **kwargs)
@@ -213,7 +213,7 @@ class DownloadListView(ObjectPermissionMixin, ListView):
     context_object_name = "downloads"
 
     def get_queryset(self):
-        return selectors.downloads_of(self.request.user)
+        return selectors.downloads_of_user(self.request.user)
 
 
 class RequestCohortZipView(ObjectPermissionMixin, View):

@@ -17,7 +17,7 @@ from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
 from core.views import ObjectPermissionMixin, ServiceFormMixin, flash_domain_error
 from courses.models import Cohort, Enrolment, Participant
-from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_for
+from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_visible_to
 from spreadsheets.exports import download
 
 from . import pdf, selectors, services
@@ -54,7 +54,7 @@ from .tables import EmployerTable, EventTable
 
 
 def _organisation_for(user):
-    organisation = organisations_for(user).order_by("pk").first()
+    organisation = organisations_visible_to(user).order_by("pk").first()
     if organisation is None:
         raise Http404
     return organisation

@@ -65,7 +65,7 @@ class FacilityCreateView(ObjectPermissionMixin, FacilityFormMixin, FormView):
     permission_required = "placements.add_facility"
 
     def perform(self, form):
-        organisation = course_selectors.organisations_for(self.request.user).first()
+        organisation = course_selectors.organisations_visible_to(self.request.user).first()
         if organisation is None:
             raise DomainError(_("Your login does not belong to an organisation."))
         return services.facility_create(organisation=organisation, by=self.request.user, **form.cleaned_data)
@@ -225,8 +225,8 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["cohort_choices"] = course_selectors.cohort_choices_for(self.request.user)
-        kwargs["facility_choices"] = selectors.facility_choices_for(self.request.user)
+        kwargs["cohort_choices"] = course_selectors.cohort_choices_visible_to(self.request.user)
+        kwargs["facility_choices"] = selectors.facility_choices_visible_to(self.request.user)
         return kwargs
 
 
@@ -271,7 +271,7 @@ class PlacementCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
 
 class PlacementMixin(ObjectPermissionMixin):
     def get_permission_queryset(self):
-        return selectors.placements_for_page()
+        return selectors.placements_to_show()
 
     @property
     def placement(self) -> Placement:
@@ -566,7 +566,7 @@ class PendingEntriesView(ObjectPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        people = selectors.pending_groups_for_supervisor(user)
+        people = selectors.pending_groups_visible_to(user)
         page = Paginator(people, self.people_per_page).get_page(self.request.GET.get("page"))
         placement_ids = [person["placement_id"] for person in page]
         groups = pending_page.entry_groups(

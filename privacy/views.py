@@ -36,7 +36,7 @@ class MyDataView(ObjectPermissionMixin, TemplateView):
         participant = own_participant(self.request.user)
         context = super().get_context_data(participant=participant, **kwargs)
         if participant is not None:
-            context["retention_until"] = selectors.retention_end_of(participant)
+            context["retention_until"] = selectors.retention_end_of_participant(participant)
         return context
 
 

@@ -163,9 +163,9 @@ class CohortExportView(ObjectPermissionMixin, View):
 
     def source(self, cohort):
         if self.kind == "attendance":
-            return AttendanceResource(), selectors.attendance_for_export(cohort), _("Attendance")
+            return AttendanceResource(), selectors.attendance_to_export(cohort), _("Attendance")
         if self.kind == "hours":
-            return PlacementHoursResource(), selectors.placement_rows_for_export(cohort), _("Placement hours")
+            return PlacementHoursResource(), selectors.placement_rows_to_export(cohort), _("Placement hours")
         if self.kind == "certificates":
-            return CertificateRegisterResource(), selectors.certificates_for_export(cohort), _("Certificate register")
-        return RosterResource(), selectors.roster_for_export(cohort), _("Roster")
+            return CertificateRegisterResource(), selectors.certificates_to_export(cohort), _("Certificate register")
+        return RosterResource(), selectors.roster_to_export(cohort), _("Roster")
