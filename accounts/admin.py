@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from core.admin_base import ReadOnlyAdmin
 
 from .models import Invitation, User
-from .selectors import history_of
+from .selectors import history_of_user
 
 
 @admin.register(User)
@@ -23,7 +23,7 @@ class UserAdmin(DjangoUserAdmin):
         deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected = list(protected)
         for user in objs:
-            for records in history_of(user):
+            for records in history_of_user(user):
                 protected.append(
                     _("%(user)s is named in %(records)s: deactivate the account instead.")
                     % {"user": user, "records": records}

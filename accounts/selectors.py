@@ -19,7 +19,7 @@ def open_invitations_prefetched(users):
     return users.prefetch_related(Prefetch("invitations", queryset=open_ones, to_attr="open_invitations"))
 
 
-def open_invitation_of(user) -> Invitation | None:
+def open_invitation_of_user(user) -> Invitation | None:
     """The user's invitation that can still be used, if any (for the staff pages)."""
     return (
         Invitation.objects.filter(user=user, accepted_at__isnull=True, closed_at__isnull=True)
@@ -28,7 +28,7 @@ def open_invitation_of(user) -> Invitation | None:
     )
 
 
-def history_of(user) -> list[str]:
+def history_of_user(user) -> list[str]:
     """The kinds of record (plural names) that name ``user`` as the one who did something: recorded attendance,
     corrections, hour entries and decisions, placement steps, certificates, imports. Found from the models'
     foreign keys to the user, so a new "by" field of any app counts without a change here."""

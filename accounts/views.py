@@ -7,10 +7,11 @@ from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -18,7 +19,7 @@ from django.views.generic import FormView
 
 from core.dates import short_datetime
 from core.exceptions import DomainError
-from core.views import apply_domain_error
+from core.views import ServiceFormMixin, apply_domain_error
 
 from . import emails, services
 from .forms import FirstLoginForm
@@ -123,25 +124,23 @@ class InvitationLinkView(View):
 
 
 @method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
-class FirstLoginView(FormView):
+class FirstLoginView(ServiceFormMixin, FormView):
     """First log-in with the code from a printed invitation."""
 
     form_class = FirstLoginForm
     template_name = "accounts/first_login.html"
 
-    def form_valid(self, form):
-        try:
-            user = services.invitation_redeem_code(
-                username=form.cleaned_data["username"],
-                code=form.cleaned_data["code"],
-                password=form.cleaned_data["new_password1"],
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
+    success_url = reverse_lazy("home")
+
+    def perform(self, form):
+        user = services.invitation_redeem_code(
+            username=form.cleaned_data["username"],
+            code=form.cleaned_data["code"],
+            password=form.cleaned_data["new_password1"],
+        )
         _log_in(self.request, user)
-        messages.success(self.request, _("Your password is set. Welcome!"))
-        return redirect("home")
+
+    success_message = gettext_lazy("Your password is set. Welcome!")
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -23,11 +23,11 @@ from core.dates import short_date
 from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
 from courses.selectors import (
     ModuleProgress,
-    attendance_progress_for_cohort,
-    attendance_progress_for_enrolment,
+    attendance_progress_of_cohort,
+    attendance_progress_of_enrolment,
     cohort_people,
 )
-from placements.selectors import PlacementSummary, placement_summaries_for_cohort, placement_summary_for_enrolment
+from placements.selectors import PlacementSummary, placement_summaries_of_cohort, placement_summary_of_enrolment
 
 _TENTH = Decimal("0.1")
 
@@ -396,8 +396,8 @@ def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     # The caller's cohort object is used as it is, so the attendance and placement reads it remembers
     # (core.memo) are shared with the other sections of the same page.
     enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
-    progress = attendance_progress_for_cohort(cohort)
-    placements = placement_summaries_for_cohort(cohort)
+    progress = attendance_progress_of_cohort(cohort)
+    placements = placement_summaries_of_cohort(cohort)
     today = timezone.localdate()
     return {
         enrolment.pk: evaluate(
@@ -414,7 +414,7 @@ def eligibility_for_enrolment(enrolment: Enrolment) -> Eligibility:
     facts = Facts(
         enrolment,
         enrolment.cohort.programme,
-        attendance_progress_for_enrolment(enrolment),
-        placement_summary_for_enrolment(enrolment),
+        attendance_progress_of_enrolment(enrolment),
+        placement_summary_of_enrolment(enrolment),
     )
     return evaluate(facts)

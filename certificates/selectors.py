@@ -23,7 +23,7 @@ CERTIFICATE_RELATED = (
 )
 
 
-def certificates_for_download() -> QuerySet[Certificate]:
+def certificates_to_download() -> QuerySet[Certificate]:
     """Only what the download and its permission check read (snapshot, status, holder, organisation):
     PostgreSQL spent more time planning the page's nine-table join (~3 ms) than running it, and turning
     the sixty columns of five tables into objects cost another millisecond."""

@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_tables2 import RequestConfig
 
-from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
-from core.views import ObjectPermissionMixin, apply_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin
 from courses.view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
 from . import selectors, services, throttle
@@ -29,11 +29,6 @@ def _language(request) -> str | None:
     return value if value in CertificateLanguage.values else None
 
 
-# The cohort and enrolment pages share the courses app's lookups.
-CohortMixin = CohortObjectMixin
-EnrolmentMixin = EnrolmentObjectMixin
-
-
 class CertificateMixin(ObjectPermissionMixin):
     def get_permission_queryset(self):
         return selectors.certificates_with_related()
@@ -42,7 +37,7 @@ class CertificateMixin(ObjectPermissionMixin):
 # --- Staff: cohort ---------------------------------------------------------------------------------
 
 
-class CohortOverviewView(CohortMixin, TemplateView):
+class CohortOverviewView(CohortObjectMixin, TemplateView):
     permission_required = "certificates.view_cohort_certificates"
     template_name = "certificates/cohort_overview.html"
 
@@ -56,7 +51,7 @@ class CohortOverviewView(CohortMixin, TemplateView):
         return super().get_context_data(cohort=cohort, table=table, **selectors.cohort_overview_counts(rows), **kwargs)
 
 
-class CohortIssueView(CohortMixin, FormView):
+class CohortIssueView(CohortObjectMixin, ServiceFormMixin, FormView):
     permission_required = "certificates.issue_cohort_certificates"
     template_name = "certificates/cohort_issue.html"
     form_class = IssueForm
@@ -64,20 +59,17 @@ class CohortIssueView(CohortMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        cohort = self.get_permission_object()
-        try:
-            result = services.certificates_issue_for_cohort(
-                cohort=cohort, by=self.request.user, language=form.cleaned_data["language"]
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return services.certificates_issue_for_cohort(
+            cohort=self.cohort, by=self.request.user, language=form.cleaned_data["language"]
+        )
+
+    def success_response(self, form):
         # The result is shown at once (not redirected): sending the form again issues nothing twice.
-        return self.render_to_response(self.get_context_data(form=form, result=result))
+        return self.render_to_response(self.get_context_data(form=form, result=self.result))
 
 
-class CohortAttendanceIssueView(CohortMixin, FormView):
+class CohortAttendanceIssueView(CohortIssueView):
     """At the cohort's end: a Teilnahmebescheinigung for everyone who does not get the Zertifikat."""
 
     permission_required = "certificates.issue_cohort_attendance"
@@ -85,22 +77,15 @@ class CohortAttendanceIssueView(CohortMixin, FormView):
     form_class = IssueForm
 
     def get_context_data(self, **kwargs):
-        cohort = self.get_permission_object()
-        return super().get_context_data(cohort=cohort, open_from=services.cohort_attendance_open_from(cohort), **kwargs)
+        return super().get_context_data(open_from=services.cohort_attendance_open_from(self.cohort), **kwargs)
 
-    def form_valid(self, form):
-        cohort = self.get_permission_object()
-        try:
-            result = services.attendance_issue_for_cohort(
-                cohort=cohort, by=self.request.user, language=form.cleaned_data["language"]
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        return self.render_to_response(self.get_context_data(form=form, result=result))
+    def perform(self, form):
+        return services.attendance_issue_for_cohort(
+            cohort=self.cohort, by=self.request.user, language=form.cleaned_data["language"]
+        )
 
 
-class CohortZipView(CohortMixin, View):
+class CohortZipView(CohortObjectMixin, View):
     """All certificates of the cohort as one ZIP, streamed: each PDF is drawn (~10 ms) and sent before the
     next, so the first bytes leave after one certificate instead of after all of them, and memory holds
     one PDF instead of the whole ZIP. The snapshots are read (one query) before the response starts, so
@@ -160,7 +145,7 @@ class CohortAttendanceZipView(CohortZipView):
 # --- One participant -------------------------------------------------------------------------------
 
 
-class EnrolmentCertificateView(EnrolmentMixin, TemplateView):
+class EnrolmentCertificateView(EnrolmentObjectMixin, TemplateView):
     """The checklist of one participant, with the certificate (participants) or its history (staff)."""
 
     permission_required = "certificates.view_eligibility"
@@ -193,49 +178,46 @@ class EnrolmentCertificateView(EnrolmentMixin, TemplateView):
         return context
 
 
-class EnrolmentIssueView(EnrolmentMixin, FormView):
+class _EnrolmentIssueView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+    """Issue one document for the enrolment (``perform``) and open it; ``issued`` names it (``%(number)s``)."""
+
+    form_class = IssueForm
+    issued = ""
+
+    def get_success_message(self):
+        return self.issued % {"number": self.result.number}
+
+    def get_success_url(self):
+        return reverse("certificates:detail", args=[self.result.pk])
+
+
+class EnrolmentIssueView(_EnrolmentIssueView):
     permission_required = "certificates.issue_certificate"
     template_name = "certificates/issue.html"
-    form_class = IssueForm
+    issued = gettext_lazy("Certificate %(number)s was issued.")
 
     def get_context_data(self, **kwargs):
         enrolment = self.get_permission_object()
         return super().get_context_data(enrolment=enrolment, eligibility=eligibility_for_enrolment(enrolment), **kwargs)
 
-    def form_valid(self, form):
-        enrolment = self.get_permission_object()
-        try:
-            certificate = services.certificate_issue(
-                enrolment=enrolment, by=self.request.user, language=form.cleaned_data["language"]
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Certificate %(number)s was issued.") % {"number": certificate.number})
-        return redirect("certificates:detail", pk=certificate.pk)
+    def perform(self, form):
+        language = form.cleaned_data["language"]
+        return services.certificate_issue(enrolment=self.enrolment, by=self.request.user, language=language)
 
 
-class EnrolmentAttendanceIssueView(EnrolmentMixin, FormView):
+class EnrolmentAttendanceIssueView(_EnrolmentIssueView):
     """A Teilnahmebescheinigung for one participant, on request, whatever the checklist says."""
 
     permission_required = "certificates.issue_attendance"
     template_name = "certificates/issue_attendance.html"
-    form_class = IssueForm
+    issued = gettext_lazy("Teilnahmebescheinigung %(number)s was issued.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        enrolment = self.get_permission_object()
-        try:
-            document = services.attendance_issue(
-                enrolment=enrolment, by=self.request.user, language=form.cleaned_data["language"]
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Teilnahmebescheinigung %(number)s was issued.") % {"number": document.number})
-        return redirect("certificates:detail", pk=document.pk)
+    def perform(self, form):
+        language = form.cleaned_data["language"]
+        return services.attendance_issue(enrolment=self.enrolment, by=self.request.user, language=language)
 
 
 # --- One certificate -------------------------------------------------------------------------------
@@ -259,7 +241,7 @@ class CertificateDownloadView(CertificateMixin, View):
     permission_required = "certificates.download_certificate"
 
     def get_permission_queryset(self):
-        return selectors.certificates_for_download()
+        return selectors.certificates_to_download()
 
     def get(self, request, pk):
         certificate = self.get_permission_object()
@@ -281,7 +263,7 @@ class CertificateDownloadView(CertificateMixin, View):
         return set_download_name(response, pdf_filename(certificate.snapshot, language), attachment=attachment)
 
 
-class RevokeView(CertificateMixin, FormView):
+class RevokeView(CertificateMixin, ServiceFormMixin, FormView):
     permission_required = "certificates.revoke_certificate"
     template_name = "certificates/revoke.html"
     form_class = RevokeForm
@@ -289,20 +271,19 @@ class RevokeView(CertificateMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(certificate=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        certificate = self.get_permission_object()
-        try:
-            services.certificate_revoke(
-                certificate=certificate, reason=form.cleaned_data["reason"], by=self.request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Certificate %(number)s was revoked.") % {"number": certificate.number})
-        return redirect("certificates:detail", pk=certificate.pk)
+    def perform(self, form):
+        services.certificate_revoke(
+            certificate=self.get_permission_object(), reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+    def get_success_message(self):
+        return _("Certificate %(number)s was revoked.") % {"number": self.get_permission_object().number}
+
+    def get_success_url(self):
+        return reverse("certificates:detail", args=[self.get_permission_object().pk])
 
 
-class _NewDocumentView(CertificateMixin, FormView):
+class _NewDocumentView(CertificateMixin, ServiceFormMixin, FormView):
     """A new document for the same person in place of this one, with the staff member's reason and language:
     a correction (``ReissueView``) or issuing again after a revocation (``IssueAgainView``)."""
 
@@ -315,23 +296,16 @@ class _NewDocumentView(CertificateMixin, FormView):
     def create(self, **kwargs):
         raise NotImplementedError
 
-    def success_message(self, new, old) -> str:
-        raise NotImplementedError
+    def perform(self, form):
+        return self.create(
+            certificate=self.get_permission_object(),
+            reason=form.cleaned_data["reason"],
+            language=form.cleaned_data["language"],
+            by=self.request.user,
+        )
 
-    def form_valid(self, form):
-        old = self.get_permission_object()
-        try:
-            new = self.create(
-                certificate=old,
-                reason=form.cleaned_data["reason"],
-                language=form.cleaned_data["language"],
-                by=self.request.user,
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message(new, old))
-        return redirect("certificates:detail", pk=new.pk)
+    def get_success_url(self):
+        return reverse("certificates:detail", args=[self.result.pk])
 
 
 class ReissueView(_NewDocumentView):
@@ -342,7 +316,8 @@ class ReissueView(_NewDocumentView):
     def create(self, **kwargs):
         return services.certificate_reissue(**kwargs)
 
-    def success_message(self, new, old) -> str:
+    def get_success_message(self):
+        new, old = self.result, self.get_permission_object()
         return _("Certificate %(new)s was issued and supersedes %(old)s.") % {"new": new.number, "old": old.number}
 
 
@@ -356,7 +331,8 @@ class IssueAgainView(_NewDocumentView):
     def create(self, **kwargs):
         return services.certificate_issue_again(**kwargs)
 
-    def success_message(self, new, old) -> str:
+    def get_success_message(self):
+        new, old = self.result, self.get_permission_object()
         return _("%(new)s was issued again after the revocation of %(old)s.") % {"new": new.number, "old": old.number}
 
 

@@ -1,13 +1,13 @@
 """Forms of the teaching part: planning sessions, the register, the month of an absence report."""
 
 import datetime
-import html
 
 from django import forms
 from django.utils import formats
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.html.register import register_rows
 
 from .forms import DateField, DateInput
 from .models import AttendanceStatus, Module, TeachingSession
@@ -83,33 +83,7 @@ class SessionSeriesForm(forms.Form):
         return data
 
 
-# One register row, the markup the template had per BoundField; every placeholder is filled with escaped text.
-_RADIO = (
-    '<input type="radio" class="btn-check" name="{name}" id="{id}_{index}" value="{value}" autocomplete="off"{checked}>'
-    '<label class="btn btn-outline-{colour} btn-touch" for="{id}_{index}" title="{label}">{text}</label>'
-)
-_MINUTES = (
-    '<div class="col-6 col-lg-2"><label class="form-label small mb-0" for="{id}">{label}</label>'
-    '<input type="number" min="0" inputmode="numeric" class="form-control form-control-sm{invalid}" name="{name}"'
-    ' id="{id}" value="{value}"{aria}></div>'
-)
-_ERROR = '<div class="col-12 text-danger small" id="{id}_error">{message}</div>'
-_ROW = (
-    '<fieldset class="list-group-item{invalid}"><legend class="fs-6 fw-semibold mb-1">{name}</legend>'
-    '<div class="row g-2 align-items-end">'
-    '<div class="col-12 col-lg-5"><div class="btn-group flex-wrap" role="radiogroup" aria-label="{group_label}">'
-    "{radios}</div></div>{late}{early}"
-    '<div class="col-12 col-lg-3"><label class="form-label small mb-0" for="{note_id}">{note_label}</label>'
-    '<input type="text" maxlength="200" class="form-control form-control-sm{note_invalid}" name="{note_name}"'
-    ' id="{note_id}" value="{note_value}"{note_aria}></div>{errors}</div></fieldset>'
-)
 _CODE_COLOURS = {AttendanceStatus.PRESENT: "success", AttendanceStatus.UNEXCUSED: "danger"}
-
-
-def _text(value) -> str:
-    """Escaped for HTML exactly as django.utils.html.escape does (html.escape of the text), but as a plain
-    str and without escape()'s check for lazy texts on every call: 200 rows escape ~2,000 values."""
-    return html.escape(str(value))
 
 
 class RegisterForm(forms.Form):
@@ -117,10 +91,10 @@ class RegisterForm(forms.Form):
 
     Fields are named ``<kind>-<enrolment id>`` so the whole roster is one form and one submit.
 
-    A roster of 200 people is 800 fields. Building 800 field objects took ~17 ms and rendering the rows
-    through the template engine ~100 ms (bench/pages.py, "attendance register (200)"), so every row shares
-    the same four field objects (they only validate; each row's starting values are in ``self.initial``)
-    and the rows are written out by ``html_rows`` in Python instead of a template loop over BoundFields."""
+    A roster of 200 people is 800 fields; building 800 field objects and rendering the rows through the
+    template engine was most of the register page's time (docs/benchmarks.md), so every row shares the same
+    four field objects (they only validate; each row's starting values are in ``self.initial``) and the rows
+    are written out by ``core.html.register.register_rows`` instead of a template loop over BoundFields."""
 
     def __init__(self, *args, session: TeachingSession, rows, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,86 +119,19 @@ class RegisterForm(forms.Form):
     def html_rows(self):
         """For the template: one ``<fieldset>`` per person, with the names, ids, labels and error texts that
         rendering each BoundField would give (once bound, what was typed is shown again)."""
-        errors = self.errors
-        # Escaping works character by character, so the escaped id pattern filled with an escaped name is
-        # the escaped id.
-        id_pattern = _text(self.auto_id) if "%s" in str(self.auto_id) else "%s"
         # Translated once per page (gettext, not the lazy kind: a lazy text is translated again each time it
         # is formatted).
-        group_label = gettext("Attendance of %(name)s")
-        labels = {
-            "late": _text(gettext("Late (min)")),
-            "early": _text(gettext("Early (min)")),
-            "note": _text(gettext("Note")),
+        words = {
+            "group": gettext("Attendance of %(name)s"),
+            "late": gettext("Late (min)"),
+            "early": gettext("Early (min)"),
+            "note": gettext("Note"),
         }
-        choices = []
-        for index, (value, label) in enumerate(AttendanceStatus.choices):
-            label = _text(label)
-            choices.append(
-                {
-                    "index": index,
-                    "code": value,
-                    "value": _text(value),
-                    "colour": _CODE_COLOURS.get(value, "secondary"),
-                    "label": label,
-                    # "present" is written out; the codes carry their meaning for screen readers.
-                    "text": label
-                    if value == AttendanceStatus.PRESENT
-                    else f'{_text(value)}<span class="visually-hidden"> – {label}</span>',
-                }
-            )
-        for enrolment, _record in self.rows:
-            participant = enrolment.participant
-            fields = {kind: self.add_prefix(f"{kind}-{enrolment.pk}") for kind in ("status", "late", "early", "note")}
-            names = {kind: _text(field) for kind, field in fields.items()}
-            ids = {kind: id_pattern % name for kind, name in names.items()}
-            checked = str(self._shown_value(fields["status"]))
-            radios = "".join(
-                _RADIO.format(
-                    name=names["status"],
-                    id=ids["status"],
-                    checked=" checked" if checked == choice["code"] else "",
-                    **choice,
-                )
-                for choice in choices
-            )
-            error_lines = "".join(
-                _ERROR.format(id=ids[kind], message=_text(message))
-                for kind in ("status", "late", "early", "note")
-                for message in errors.get(fields[kind], ())
-            )
-            minutes = {
-                kind: _MINUTES.format(
-                    id=ids[kind],
-                    label=labels[kind],
-                    name=names[kind],
-                    value=_text(self._shown_value(fields[kind])),
-                    invalid=" is-invalid" if fields[kind] in errors else "",
-                    aria=f' aria-invalid="true" aria-describedby="{ids[kind]}_error"' if fields[kind] in errors else "",
-                )
-                for kind in ("late", "early")
-            }
-            yield SafeString(
-                _ROW.format(
-                    invalid=" border-danger" if error_lines else "",
-                    name=_text(participant.sortable_name),
-                    group_label=_text(group_label % {"name": participant.full_name}),
-                    radios=radios,
-                    late=minutes["late"],
-                    early=minutes["early"],
-                    note_id=ids["note"],
-                    note_label=labels["note"],
-                    note_name=names["note"],
-                    note_value=_text(self._shown_value(fields["note"])),
-                    note_invalid=" is-invalid" if fields["note"] in errors else "",
-                    note_aria=f' aria-invalid="true" aria-describedby="{ids["note"]}_error"'
-                    if fields["note"] in errors
-                    else "",
-                    errors=error_lines,
-                )
-            )
+        return register_rows(
+            self, choices=AttendanceStatus.choices, colours=_CODE_COLOURS, present=AttendanceStatus.PRESENT, words=words
+        )
 
-    def _shown_value(self, name):
+    def shown_value(self, name):
         # What BoundField.value() gives for these widgets: the submitted text once bound, else the initial.
         value = self.data.get(name) if self.is_bound else self.initial.get(name)
         return "" if value is None else value

@@ -1,15 +1,12 @@
 """django-tables2 tables of the teaching part."""
 
-import html
-from decimal import Decimal
-
 import django_tables2 as tables
 from django.utils.functional import cached_property
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.html import fill
+from core.html.progress import module_progress_html
 from core.links import pk_link
 from core.numbers import decimal_text
 from core.tables import CellTemplateColumn, ShortDateColumn, ShortDateTimeColumn, StableTable
@@ -125,50 +122,21 @@ class AbsenceReportTable(StableTable):
         empty_text = _("Nobody was enrolled in this month.")
 
 
-# The matrix draws a progress bar in every cell, so its cells are built in Python, not with a template per
-# cell (about a quarter of a millisecond each with an include and three floatformats). It is the only
-# drawing of the bar: the participant's own pages use it through {% attendance_progress %}.
-_BAR_CLASSES = {"met": "bg-success", "on_track": "bg-success", "at_risk": "bg-warning"}
-_STATE_CLASSES = {"missed": "text-danger fw-semibold", "at_risk": "text-warning-emphasis fw-semibold"}
-_STATE_WORDS = {
+# The matrix draws a progress bar in every cell, so its cells are written in Python (core.html.progress), not
+# with a template per cell. It is the only drawing of the bar: the participant's own pages use it through
+# {% attendance_progress %}.
+_PROGRESS_WORDS = {
     "met": _("minimum met"),
     "on_track": _("on track"),
     "at_risk": _("at risk"),
     "missed": _("minimum no longer reachable"),
+    "units": _("units"),
+    "unrecorded": _("%(units)s units not yet recorded"),
 }
-# Outside the f-string below: xgettext does not look inside f-string expressions.
-_UNITS = _("units")
-_UNRECORDED = _("%(units)s units not yet recorded")
-
-
-def _decimal(value: Decimal, places: int) -> str:
-    # floatformat's general parsing was most of a cell's time; core.numbers.decimal_text shows the same.
-    return decimal_text(value, places)
 
 
 def progress_bar_html(progress: ModuleProgress) -> str:
-    """One module's progress bar and state in words, written with an f-string: only the title and the
-    translated words need escaping, the rest are numbers."""
-    state = progress.state
-    rate = progress.rate_percent
-    absences = progress.absences
-    counts = ""
-    if absences["E"] or absences["K"] or absences["UE"]:
-        counts = f" · E {absences['E']} K {absences['K']} UE {absences['UE']}"
-    if progress.unrecorded_units:
-        pending = html.escape(str(_UNRECORDED) % {"units": _decimal(progress.unrecorded_units, 1)})
-        counts += f'<br><span class="text-muted">{pending}</span>'
-    return SafeString(
-        '<div class="d-flex align-items-center gap-2">'
-        f'<div class="progress flex-grow-1 progress-min" role="progressbar" aria-label="{html.escape(progress.title)}"'
-        f' aria-valuenow="{_decimal(rate, 0)}" aria-valuemin="0" aria-valuemax="100">'
-        f'<div class="progress-bar {_BAR_CLASSES.get(state, "bg-danger")} pct-{min(100, max(0, round(rate)))}">'
-        "</div></div>"
-        f'<span class="small text-nowrap">{_decimal(rate, 1)} %</span></div>'
-        f'<div class="small {_STATE_CLASSES.get(state, "text-muted")}">{html.escape(str(_STATE_WORDS[state]))}'
-        f" · {_decimal(progress.attended_units, 1)}/{progress.planned_units} {html.escape(str(_UNITS))}{counts}"
-        "</div>"
-    )
+    return module_progress_html(progress, words=_PROGRESS_WORDS)
 
 
 class ProgressColumn(tables.Column):
@@ -213,12 +181,12 @@ class MatrixTable(StableTable):
         enrolment = record["enrolment"]
         badge = ""
         if record["withdrawn"]:
-            badge = format_html('<div><span class="badge text-bg-secondary">{}</span></div>', gettext("withdrawn"))
+            badge = fill('<div><span class="badge text-bg-secondary">{word}</span></div>', word=gettext("withdrawn"))
         elif record["at_risk"]:
-            badge = format_html('<div><span class="badge text-bg-danger">{}</span></div>', gettext("at risk"))
-        return format_html(
-            '<a href="{}">{}</a>{}',
-            self.attendance_link(enrolment.pk),
-            enrolment.participant.sortable_name,
-            badge,
+            badge = fill('<div><span class="badge text-bg-danger">{word}</span></div>', word=gettext("at risk"))
+        return fill(
+            '<a href="{url}">{name}</a>{badge}',
+            url=self.attendance_link(enrolment.pk),
+            name=enrolment.participant.sortable_name,
+            badge=badge,
         )

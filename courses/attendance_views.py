@@ -5,9 +5,11 @@ selectors and ``courses.reports`` read, ``courses.report_pdf`` prints."""
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_tables2 import RequestConfig
@@ -15,7 +17,7 @@ from django_tables2 import RequestConfig
 from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
 from core.spreadsheet_safety import spreadsheet_file
-from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin, flash_domain_error
 
 from . import reports, selectors, services
 from .attendance_forms import RegisterForm, ReportMonthForm, SessionForm, SessionSeriesForm
@@ -69,7 +71,7 @@ class SessionListView(CohortObjectMixin, TemplateView):
         )
 
 
-class SessionCreateView(CohortObjectMixin, FormView):
+class SessionCreateView(CohortObjectMixin, ServiceFormMixin, FormView):
     permission_required = "courses.manage_sessions"
     template_name = "courses/attendance/session_form.html"
     form_class = SessionForm
@@ -80,17 +82,16 @@ class SessionCreateView(CohortObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.cohort, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.session_create(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The session was planned."))
-        return redirect("courses:session_list", pk=self.cohort.pk)
+    def perform(self, form):
+        services.session_create(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The session was planned.")
+
+    def get_success_url(self):
+        return reverse("courses:session_list", args=[self.cohort.pk])
 
 
-class SessionSeriesView(CohortObjectMixin, FormView):
+class SessionSeriesView(CohortObjectMixin, ServiceFormMixin, FormView):
     permission_required = "courses.manage_sessions"
     template_name = "courses/attendance/session_series_form.html"
     form_class = SessionSeriesForm
@@ -101,13 +102,14 @@ class SessionSeriesView(CohortObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.cohort, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            result = services.sessions_generate_weekly(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("%(count)d sessions were planned.") % {"count": len(result.created)})
+    def perform(self, form):
+        return services.sessions_generate_weekly(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self):
+        return _("%(count)d sessions were planned.") % {"count": len(self.result.created)}
+
+    def success_response(self, form):
+        result = self.result
         if result.skipped_holidays:
             days = ", ".join(f"{day:%d.%m.%Y} ({name})" for day, name in result.skipped_holidays)
             messages.info(self.request, _("Public holidays skipped: %(days)s.") % {"days": days})
@@ -119,7 +121,7 @@ class SessionSeriesView(CohortObjectMixin, FormView):
         return redirect("courses:session_list", pk=self.cohort.pk)
 
 
-class SessionUpdateView(SessionObjectMixin, FormView):
+class SessionUpdateView(SessionObjectMixin, ServiceFormMixin, FormView):
     permission_required = "courses.manage_sessions"
     template_name = "courses/attendance/session_form.html"
     form_class = SessionForm
@@ -130,14 +132,13 @@ class SessionUpdateView(SessionObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.session.cohort, session=self.session, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.session_update(session=self.session, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The session was saved."))
-        return redirect("courses:session_list", pk=self.session.cohort_id)
+    def perform(self, form):
+        services.session_update(session=self.session, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The session was saved.")
+
+    def get_success_url(self):
+        return reverse("courses:session_list", args=[self.session.cohort_id])
 
 
 class SessionDeleteView(SessionObjectMixin, TemplateView):
@@ -161,7 +162,7 @@ class SessionDeleteView(SessionObjectMixin, TemplateView):
 # --- Register --------------------------------------------------------------------------------------------
 
 
-class RegisterView(SessionObjectMixin, FormView):
+class RegisterView(SessionObjectMixin, ServiceFormMixin, FormView):
     """The whole roster of one session, saved with one submit."""
 
     permission_required = "courses.take_attendance"
@@ -188,17 +189,17 @@ class RegisterView(SessionObjectMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            result = services.attendance_record(session=self.session, entries=form.entries(), by=self.request.user)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return services.attendance_record(session=self.session, entries=form.entries(), by=self.request.user)
+
+    def get_success_message(self):
         text = _("The register was saved.")
-        if result.corrections:
-            text += " " + _("%(count)d corrections were recorded with your name.") % {"count": result.corrections}
-        messages.success(self.request, text)
-        return redirect("courses:register", pk=self.session.pk)
+        if self.result.corrections:
+            text += " " + _("%(count)d corrections were recorded with your name.") % {"count": self.result.corrections}
+        return text
+
+    def get_success_url(self):
+        return reverse("courses:register", args=[self.session.pk])
 
 
 class AttendanceSheetView(SessionObjectMixin, View):
@@ -225,7 +226,7 @@ class MatrixView(CohortObjectMixin, TemplateView):
             .select_related("programme")
             .order_by("position")
         )
-        progress = selectors.attendance_progress_for_cohort(self.cohort)
+        progress = selectors.attendance_progress_of_cohort(self.cohort)
         rows = []
         for enrolment in selectors.attendance_matrix_roster(self.cohort):
             items = progress.get(enrolment.pk, [])
@@ -254,7 +255,7 @@ class EnrolmentAttendanceView(EnrolmentObjectMixin, TemplateView):
         return super().get_context_data(
             enrolment=self.enrolment,
             cohort=self.enrolment.cohort,
-            progress=selectors.attendance_progress_for_enrolment(self.enrolment),
+            progress=selectors.attendance_progress_of_enrolment(self.enrolment),
             table=table,
             **kwargs,
         )

@@ -12,7 +12,7 @@ from accounts.forms import InvitationForm
 from core.validators import single_line_text
 
 from .models import Cohort, Participant, default_entry_date
-from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
+from .selectors import participant_search, participants_visible_to, programmes_visible_to, sites_visible_to
 
 
 class DateInput(forms.DateInput):
@@ -105,8 +105,8 @@ class CohortForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = programmes_for(user)
-        self.fields["site"].queryset = sites_for(user)
+        self.fields["programme"].queryset = programmes_visible_to(user)
+        self.fields["site"].queryset = sites_visible_to(user)
         if self.instance.pk and not self.is_bound:
             self.initial["funding_body"] = self.instance.funding_body_name
             self.initial["partners"] = self.instance.partner_names

@@ -19,18 +19,18 @@ from .models import (
 from .rules import partner_organisation_ids, staff_organisation_ids
 
 
-def organisations_for(user) -> QuerySet[Organisation]:
+def organisations_visible_to(user) -> QuerySet[Organisation]:
     if user.is_superuser:
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=staff_organisation_ids(user))
 
 
-def sites_for(user) -> QuerySet[Site]:
-    return Site.objects.filter(organisation__in=organisations_for(user)).select_related("organisation")
+def sites_visible_to(user) -> QuerySet[Site]:
+    return Site.objects.filter(organisation__in=organisations_visible_to(user)).select_related("organisation")
 
 
-def programmes_for(user) -> QuerySet[Programme]:
-    return Programme.objects.filter(organisation__in=organisations_for(user))
+def programmes_visible_to(user) -> QuerySet[Programme]:
+    return Programme.objects.filter(organisation__in=organisations_visible_to(user))
 
 
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
@@ -68,7 +68,7 @@ def cohorts_in_reports_of(user) -> QuerySet[Cohort]:
     return qs.none()
 
 
-def cohort_choices_for(user) -> list[tuple[int, str]]:
+def cohort_choices_visible_to(user) -> list[tuple[int, str]]:
     """(pk, label) of the cohorts a user may open, newest first, for filter lists: read as plain values, since
     a large provider has over a thousand cohorts and a model instance per option made the list the slowest
     part of its page."""
@@ -224,7 +224,7 @@ def _progress(
     )
 
 
-def attendance_progress_for_cohort(
+def attendance_progress_of_cohort(
     cohort: Cohort, *, today: datetime.date | None = None
 ) -> dict[int, list[ModuleProgress]]:
     """Keyed by Enrolment id, for every enrolment of the cohort, modules in position order.
@@ -234,18 +234,18 @@ def attendance_progress_for_cohort(
         cohort,
         f"attendance_progress:{today}",
         # The cohort's people are loaded for the page anyway; its records are found by session alone.
-        lambda: _progress_for(cohort, [e.pk for e in cohort_people(cohort)], today=today),
+        lambda: _progress_of_enrolments(cohort, [e.pk for e in cohort_people(cohort)], today=today),
     )
 
 
-def attendance_progress_for_enrolment(
+def attendance_progress_of_enrolment(
     enrolment: Enrolment, *, today: datetime.date | None = None
 ) -> list[ModuleProgress]:
     cohort = enrolment.cohort
-    return _progress_for(cohort, [enrolment.pk], today=today).get(enrolment.pk, [])
+    return _progress_of_enrolments(cohort, [enrolment.pk], today=today).get(enrolment.pk, [])
 
 
-def _progress_for(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> dict[int, list[ModuleProgress]]:
+def _progress_of_enrolments(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> dict[int, list[ModuleProgress]]:
     today = today or timezone.localdate()
     modules = list(
         Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
@@ -412,7 +412,7 @@ class TodaySession:
     recorded: bool  # the register has been taken
 
 
-def sessions_today_for(user, day: datetime.date | None = None) -> list[TodaySession]:
+def sessions_today_visible_to(user, day: datetime.date | None = None) -> list[TodaySession]:
     """Today's sessions in the cohorts the user may open, by start time, for the staff start page. Read as
     plain values: a large provider has fifty sessions a day, and a model instance with its cohort,
     programme and site per line cost more than the query. Whether the register was taken is an EXISTS,
@@ -438,7 +438,7 @@ class RegisterToTake:
     module_title: str
 
 
-def registers_to_take_for(user, day: datetime.date | None = None, *, limit: int = 20) -> tuple[list, int]:
+def registers_to_take_visible_to(user, day: datetime.date | None = None, *, limit: int = 20) -> tuple[list, int]:
     """Sessions before today in the user's cohorts whose register nobody has taken (oldest first, at most
     ``limit``) and how many there are in all: until it is taken such a session is "not yet recorded"."""
     day = day or timezone.localdate()

@@ -1,14 +1,13 @@
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from accounts.selectors import open_invitation_of
+from accounts.selectors import open_invitation_of_user
 from accounts.views import deliver_invitation
-from core.exceptions import DomainError
-from core.views import DetailPermissionMixin, ObjectPermissionMixin, apply_domain_error
+from core.views import DetailPermissionMixin, ObjectPermissionMixin, PageFormMixin, ServiceFormMixin
 
 from . import selectors, services
 from .filters import CohortFilter
@@ -22,7 +21,7 @@ from .forms import (
     ParticipantSearchForm,
     WithdrawForm,
 )
-from .models import Cohort, Enrolment, EnrolmentStatus, Participant, default_entry_date
+from .models import Cohort, EnrolmentStatus, Participant, default_entry_date
 from .tables import CohortTable, ParticipantTable, RosterTable
 from .view_mixins import CohortObjectMixin, EnrolmentObjectMixin
 
@@ -40,8 +39,8 @@ class CohortListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["programmes"] = selectors.programmes_for(self.request.user)
-        kwargs["sites"] = selectors.sites_for(self.request.user)
+        kwargs["programmes"] = selectors.programmes_visible_to(self.request.user)
+        kwargs["sites"] = selectors.sites_visible_to(self.request.user)
         return kwargs
 
 
@@ -69,7 +68,7 @@ class CohortDetailView(DetailPermissionMixin, DetailView):
         return context
 
 
-class CohortFormMixin:
+class CohortFormMixin(ServiceFormMixin):
     form_class = CohortForm
     template_name = "courses/cohort_form.html"
 
@@ -78,18 +77,17 @@ class CohortFormMixin:
         kwargs["user"] = self.request.user
         return kwargs
 
+    def get_success_url(self):
+        return reverse("courses:cohort_detail", args=[self.result.pk])
+
 
 class CohortCreateView(ObjectPermissionMixin, CohortFormMixin, FormView):
     permission_required = "courses.add_cohort"
 
-    def form_valid(self, form):
-        try:
-            cohort = services.cohort_create(by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The cohort was created."))
-        return redirect("courses:cohort_detail", pk=cohort.pk)
+    def perform(self, form):
+        return services.cohort_create(by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The cohort was created.")
 
 
 class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
@@ -104,23 +102,19 @@ class CohortUpdateView(ObjectPermissionMixin, CohortFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(cohort=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            cohort = services.cohort_update(
-                cohort=self.get_permission_object(), by=self.request.user, **form.cleaned_data
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The cohort was saved."))
-        return redirect("courses:cohort_detail", pk=cohort.pk)
+    def perform(self, form):
+        return services.cohort_update(cohort=self.get_permission_object(), by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The cohort was saved.")
 
 
 class EnrolView(CohortObjectMixin, TemplateView):
-    """Enrol an existing participant (searchable list) or a new one (full form) into a cohort."""
+    """Enrol an existing participant (searchable list) or a new one (full form) into a cohort; each form
+    posts to its own view below, which shows this page again with its errors."""
 
     permission_required = "courses.enrol_cohort"
     template_name = "courses/enrol.html"
+    http_method_names = ["get", "head", "options"]
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault(
@@ -142,40 +136,50 @@ class EnrolView(CohortObjectMixin, TemplateView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        if "existing-participant" in request.POST:
-            form = ExistingParticipantForm(request.POST, user=request.user, cohort=self.cohort, prefix="existing")
-            if form.is_valid():
-                try:
-                    enrolment = services.enrolment_create(
-                        cohort=self.cohort,
-                        participant=form.cleaned_data["participant"],
-                        enrolled_on=form.cleaned_data["enrolled_on"],
-                        by=request.user,
-                    )
-                except DomainError as error:
-                    apply_domain_error(form, error)
-                else:
-                    return self._done(enrolment)
-            return self.render_to_response(self.get_context_data(existing_form=form))
-        form = EnrolNewParticipantForm(request.POST, prefix="new", cohort=self.cohort)
-        if form.is_valid():
-            try:
-                enrolment = services.participant_create_and_enrol(
-                    cohort=self.cohort, by=request.user, **form.cleaned_data
-                )
-            except DomainError as error:
-                apply_domain_error(form, error)
-            else:
-                return self._done(enrolment)
-        return self.render_to_response(self.get_context_data(new_form=form))
 
-    def _done(self, enrolment: Enrolment):
-        messages.success(self.request, _("%(name)s was enrolled.") % {"name": enrolment.participant.full_name})
-        return redirect("courses:cohort_detail", pk=self.cohort.pk)
+class _EnrolFormView(PageFormMixin, ServiceFormMixin, EnrolView, FormView):
+    def get_success_message(self):
+        return _("%(name)s was enrolled.") % {"name": self.result.participant.full_name}
+
+    def get_success_url(self):
+        return reverse("courses:cohort_detail", args=[self.cohort.pk])
 
 
-class EntryDateView(EnrolmentObjectMixin, FormView):
+class EnrolExistingView(_EnrolFormView):
+    form_class = ExistingParticipantForm
+    prefix = "existing"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "cohort": self.cohort}
+
+    def perform(self, form):
+        return services.enrolment_create(
+            cohort=self.cohort,
+            participant=form.cleaned_data["participant"],
+            enrolled_on=form.cleaned_data["enrolled_on"],
+            by=self.request.user,
+        )
+
+
+class EnrolNewView(_EnrolFormView):
+    form_class = EnrolNewParticipantForm
+    prefix = "new"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cohort": self.cohort}
+
+    def perform(self, form):
+        return services.participant_create_and_enrol(cohort=self.cohort, by=self.request.user, **form.cleaned_data)
+
+
+class _EnrolmentFormView(EnrolmentObjectMixin, ServiceFormMixin, FormView):
+    """A change to one enrolment; back to its cohort afterwards."""
+
+    def get_success_url(self):
+        return reverse("courses:cohort_detail", args=[self.enrolment.cohort_id])
+
+
+class EntryDateView(_EnrolmentFormView):
     """Change an enrolment's entry date with a reason; the page lists the earlier changes."""
 
     permission_required = "courses.change_enrolment_date"
@@ -190,23 +194,18 @@ class EntryDateView(EnrolmentObjectMixin, FormView):
         changes = enrolment.date_changes.select_related("changed_by")
         return super().get_context_data(enrolment=enrolment, changes=changes, **kwargs)
 
-    def form_valid(self, form):
-        enrolment = self.get_permission_object()
-        try:
-            services.enrolment_change_entry_date(
-                enrolment=enrolment,
-                on=form.cleaned_data["enrolled_on"],
-                reason=form.cleaned_data["reason"],
-                by=self.request.user,
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The entry date was changed."))
-        return redirect("courses:cohort_detail", pk=enrolment.cohort_id)
+    def perform(self, form):
+        services.enrolment_change_entry_date(
+            enrolment=self.enrolment,
+            on=form.cleaned_data["enrolled_on"],
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+
+    success_message = gettext_lazy("The entry date was changed.")
 
 
-class WithdrawView(EnrolmentObjectMixin, FormView):
+class WithdrawView(_EnrolmentFormView):
     permission_required = "courses.withdraw_enrolment"
     template_name = "courses/withdraw.html"
     form_class = WithdrawForm
@@ -214,20 +213,10 @@ class WithdrawView(EnrolmentObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        enrolment = self.get_permission_object()
-        try:
-            services.enrolment_withdraw(
-                enrolment=enrolment,
-                on=form.cleaned_data["on"],
-                reason=form.cleaned_data["reason"],
-                by=self.request.user,
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The withdrawal was recorded."))
-        return redirect("courses:cohort_detail", pk=enrolment.cohort_id)
+    def perform(self, form):
+        services.enrolment_withdraw(enrolment=self.enrolment, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The withdrawal was recorded.")
 
 
 class ParticipantListView(ObjectPermissionMixin, SingleTableMixin, TemplateView):
@@ -260,11 +249,11 @@ class ParticipantDetailView(DetailPermissionMixin, DetailView):
         if self.request.user.has_perm("courses.change_participant", self.object):
             context["login_form"] = ParticipantLoginForm(prefix="login", participant=self.object)
             if self.object.user_id:
-                context["open_invitation"] = open_invitation_of(self.object.user)
+                context["open_invitation"] = open_invitation_of_user(self.object.user)
         return context
 
 
-class ParticipantUpdateView(ObjectPermissionMixin, FormView):
+class ParticipantUpdateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "courses.change_participant"
     permission_model = Participant
     form_class = ParticipantForm
@@ -278,18 +267,16 @@ class ParticipantUpdateView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(participant=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        participant = self.get_permission_object()
-        try:
-            services.participant_update(participant=participant, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The participant's data was saved."))
-        return redirect("courses:participant_detail", pk=participant.pk)
+    def perform(self, form):
+        services.participant_update(participant=self.get_permission_object(), by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The participant's data was saved.")
+
+    def get_success_url(self):
+        return reverse("courses:participant_detail", args=[self.get_permission_object().pk])
 
 
-class ParticipantLoginCreateView(ObjectPermissionMixin, FormView):
+class ParticipantLoginCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """Invite the participant to their own login (created here if they have none), by e-mail or a printed
     letter with a code. Staff never see or choose the password."""
 
@@ -306,22 +293,21 @@ class ParticipantLoginCreateView(ObjectPermissionMixin, FormView):
         participant = self.get_permission_object()
         return super().get_context_data(
             participant=participant,
-            open_invitation=open_invitation_of(participant.user) if participant.user_id else None,
+            open_invitation=open_invitation_of_user(participant.user) if participant.user_id else None,
             **kwargs,
         )
 
-    def form_valid(self, form):
-        participant = self.get_permission_object()
-        try:
-            invitation, secret = services.participant_invite(
-                participant=participant,
-                by=self.request.user,
-                delivery=form.cleaned_data["delivery"],
-                username=form.cleaned_data.get("username", ""),
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        return deliver_invitation(self.request, invitation, secret) or redirect(
-            "courses:participant_detail", pk=participant.pk
+    def perform(self, form):
+        return services.participant_invite(
+            participant=self.get_permission_object(),
+            by=self.request.user,
+            delivery=form.cleaned_data["delivery"],
+            username=form.cleaned_data.get("username", ""),
         )
+
+    def get_success_url(self):
+        return reverse("courses:participant_detail", args=[self.get_permission_object().pk])
+
+    def success_response(self, form):
+        invitation, secret = self.result
+        return deliver_invitation(self.request, invitation, secret) or super().success_response(form)

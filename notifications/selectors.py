@@ -5,7 +5,7 @@ from .links import LinkScope
 from .models import Notification, PreparedDownload
 
 
-def notifications_of(user) -> QuerySet[Notification]:
+def notifications_of_user(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
 
 
@@ -15,7 +15,7 @@ def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def downloads_of(user) -> QuerySet[PreparedDownload]:
+def downloads_of_user(user) -> QuerySet[PreparedDownload]:
     return PreparedDownload.objects.filter(requested_by=user).defer("data").order_by("-created_at", "-id")
 
 

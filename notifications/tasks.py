@@ -223,7 +223,7 @@ def supervisor_digest(today: str) -> int:
     """Each supervisor with entries waiting gets one digest a day, with a signed link per placement."""
     from django.contrib.auth import get_user_model
 
-    from placements.selectors import pending_entries_for_supervisor
+    from placements.selectors import pending_entries_visible_to
 
     from .links import link_path
 
@@ -237,7 +237,7 @@ def supervisor_digest(today: str) -> int:
         .order_by("pk")
     )
     for user in supervisors:
-        entries = list(pending_entries_for_supervisor(user).select_related("placement__facility__organisation"))
+        entries = list(pending_entries_visible_to(user).select_related("placement__facility__organisation"))
         if not entries:
             continue
         placements: dict[int, dict] = {}
@@ -325,7 +325,7 @@ def attendance_at_risk(today: str) -> int:
     """The matrix's rule (courses.selectors.ModuleProgress.state): a participant is told once per module and
     level (at risk, then missed); staff get one list per cohort of the people newly at risk."""
     from courses.models import Cohort, CohortStatus, EnrolmentStatus
-    from courses.selectors import attendance_progress_for_cohort, cohort_people
+    from courses.selectors import attendance_progress_of_cohort, cohort_people
 
     from .models import SentOnce
 
@@ -334,7 +334,7 @@ def attendance_at_risk(today: str) -> int:
     cohorts = Cohort.objects.filter(status=CohortStatus.RUNNING).select_related("site__organisation", "programme")
     for cohort in cohorts:
         organisation = cohort.site.organisation
-        progress = attendance_progress_for_cohort(cohort, today=day)
+        progress = attendance_progress_of_cohort(cohort, today=day)
         newly = []
         for enrolment in cohort_people(cohort):
             if enrolment.status != EnrolmentStatus.ACTIVE:

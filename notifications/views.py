@@ -32,7 +32,7 @@ class InboxView(ObjectPermissionMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return selectors.notifications_of(self.request.user)
+        return selectors.notifications_of_user(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(emails_enabled=services.emails_enabled(self.request.user), **kwargs)
@@ -41,7 +41,7 @@ class InboxView(ObjectPermissionMixin, ListView):
         return _no_store(super().render_to_response(context, **kwargs))
 
 
-class MarkReadView(DetailPermissionMixin, View):
+class MarkReadView(ObjectPermissionMixin, View):
     """POST: mark one notification read and open its link (only a link inside this site)."""
 
     permission_required = "notifications.read_notification"
@@ -214,7 +214,7 @@ class DownloadListView(ObjectPermissionMixin, ListView):
     context_object_name = "downloads"
 
     def get_queryset(self):
-        return selectors.downloads_of(self.request.user)
+        return selectors.downloads_of_user(self.request.user)
 
 
 class RequestCohortZipView(ObjectPermissionMixin, View):
@@ -259,7 +259,7 @@ class DownloadDetailView(DetailPermissionMixin, DetailView):
         return _no_store(super().render_to_response(context, **kwargs))
 
 
-class DownloadFileView(DetailPermissionMixin, View):
+class DownloadFileView(ObjectPermissionMixin, View):
     permission_required = "notifications.view_prepared_download"
     permission_model = PreparedDownload
 

@@ -57,11 +57,11 @@ class EventPack:
     @classmethod
     def for_event(cls, event) -> "EventPack":
         from .models import IntakeProfile, InvitationStatus
-        from .selectors import event_invitations, event_talks, facility_types_of
+        from .selectors import event_invitations, event_talks, facility_types_of_event
 
         participants, employers = event_invitations(event)
         accepted = [i for i in participants if i.status == InvitationStatus.ACCEPTED]
-        facility_types = facility_types_of(event)
+        facility_types = facility_types_of_event(event)
         profiles = {}
         for profile in IntakeProfile.objects.filter(participant_id__in=[i.participant_id for i in accepted]):
             hours = f"{profile.hours_per_week} Std./Woche" if profile.hours_per_week else ""

@@ -13,7 +13,7 @@ from certificates.selectors import certificates_of_cohort
 from courses.models import Cohort, CohortStatus, Enrolment, EnrolmentStatus, Participant
 from courses.rules import staff_organisation_ids
 from courses.selectors import cohort_people
-from placements.selectors import placement_summaries_for_cohort
+from placements.selectors import placement_summaries_of_cohort
 
 from .models import (
     IN_WORK_OR_TRAINING,
@@ -145,11 +145,11 @@ def cohort_members(cohorts) -> list[Participant]:
     return people
 
 
-def facility_types_of(event: Event) -> dict[int, str]:
+def facility_types_of_event(event: Event) -> dict[int, str]:
     """participant id -> the type label of their placement facility, for the employers' printout."""
     result = {}
     for cohort in event.cohorts.select_related("site"):
-        summaries = placement_summaries_for_cohort(cohort)
+        summaries = placement_summaries_of_cohort(cohort)
         for enrolment_id, participant_id in Enrolment.objects.filter(cohort=cohort).values_list("pk", "participant_id"):
             if enrolment_id in summaries:
                 result[participant_id] = summaries[enrolment_id].facility_type_label

@@ -5,17 +5,23 @@ from spreadsheets.urls import FormatConverter  # noqa: F401 - registers the "she
 from . import views
 
 app_name = "outcomes"
+# Pages with several forms: each form posts to its own address below the page's.
+EMPLOYER = "arbeitgeber/<int:pk>/"
+INVITE = "speed-dating/<int:pk>/einladen/"
 
 urlpatterns = [
     path("arbeitgeber/", views.EmployerListView.as_view(), name="employer_list"),
     path("arbeitgeber/neu/", views.EmployerCreateView.as_view(), name="employer_create"),
     path("arbeitgeber/aus-einrichtungen/", views.EmployersFromFacilitiesView.as_view(), name="employer_import"),
     path("arbeitgeber/<int:pk>/", views.EmployerEditView.as_view(), name="employer_edit"),
+    path(EMPLOYER + "einrichtungen/", views.EmployerFacilityAddView.as_view(), name="employer_facility_add"),
     path("speed-dating/", views.EventListView.as_view(), name="event_list"),
     path("speed-dating/neu/", views.EventCreateView.as_view(), name="event_create"),
     path("speed-dating/<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
     path("speed-dating/<int:pk>/bearbeiten/", views.EventEditView.as_view(), name="event_edit"),
-    path("speed-dating/<int:pk>/einladen/", views.EventInviteView.as_view(), name="event_invite"),
+    path(INVITE, views.EventInviteView.as_view(), name="event_invite"),
+    path(INVITE + "zertifizierte/", views.EventInviteHoldersView.as_view(), name="event_invite_holders"),
+    path(INVITE + "alle/", views.EventInviteEveryoneView.as_view(), name="event_invite_everyone"),
     path(
         "speed-dating/<int:pk>/arbeitgeber-einladen/",
         views.EventInviteEmployersView.as_view(),
@@ -52,6 +58,8 @@ urlpatterns = [
     ),
     path("speed-dating/<int:pk>/raumplan.pdf", views.EventPrintView.as_view(kind="plan"), name="event_pdf_plan"),
     path("teilnehmende/<int:pk>/verbleib/", views.ParticipantOutcomesView.as_view(), name="participant_outcomes"),
+    path("teilnehmende/<int:pk>/ziele/neu/", views.GoalAddView.as_view(), name="goal_add"),
+    path("teilnehmende/<int:pk>/ziele/status/", views.GoalStatusView.as_view(), name="goal_status"),
     path("teilnehmende/<int:pk>/profil/", views.IntakeEditView.as_view(), name="intake_edit"),
     path("nachfragen/antwort/", views.FollowUpAnswerView.as_view(), name="follow_up_answer"),
     path("kohorten/<int:pk>/verbleib/", views.CohortOutcomesView.as_view(), name="cohort_outcomes"),

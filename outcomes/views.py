@@ -8,15 +8,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_tables2 import SingleTableView
 
 from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
-from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin, flash_domain_error
 from courses.models import Cohort, Enrolment, Participant
-from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_for
+from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_visible_to
 from spreadsheets.exports import download
 
 from . import pdf, selectors, services
@@ -53,7 +54,7 @@ from .tables import EmployerTable, EventTable
 
 
 def _organisation_for(user):
-    organisation = organisations_for(user).order_by("pk").first()
+    organisation = organisations_visible_to(user).order_by("pk").first()
     if organisation is None:
         raise Http404
     return organisation
@@ -82,27 +83,28 @@ class EmployersFromFacilitiesView(ObjectPermissionMixin, View):
         return redirect("outcomes:employer_list")
 
 
-class EmployerCreateView(ObjectPermissionMixin, FormView):
-    permission_required = "outcomes.add_employer"
+class EmployerFormMixin(ServiceFormMixin):
     form_class = EmployerForm
     template_name = "outcomes/employer_form.html"
 
-    def form_valid(self, form):
-        form.instance.organisation = _organisation_for(self.request.user)
-        try:
-            employer = services.employer_save(employer=form.instance)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Employer saved."))
-        return redirect("outcomes:employer_edit", pk=employer.pk)
+    def perform(self, form):
+        if not form.instance.organisation_id:
+            form.instance.organisation = _organisation_for(self.request.user)
+        return services.employer_save(employer=form.instance)
+
+    success_message = gettext_lazy("Employer saved.")
 
 
-class EmployerEditView(ObjectPermissionMixin, FormView):
+class EmployerCreateView(ObjectPermissionMixin, EmployerFormMixin, FormView):
+    permission_required = "outcomes.add_employer"
+
+    def get_success_url(self):
+        return reverse("outcomes:employer_edit", args=[self.result.pk])
+
+
+class EmployerEditView(ObjectPermissionMixin, EmployerFormMixin, FormView):
     permission_required = "outcomes.change_employer"
     permission_model = Employer
-    form_class = EmployerForm
-    template_name = "outcomes/employer_form.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_permission_object()}
@@ -116,30 +118,30 @@ class EmployerEditView(ObjectPermissionMixin, FormView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        if "add_facility" in request.POST:
-            employer = self.get_permission_object()
-            facility_form = EmployerFacilityForm(request.POST, prefix="facility")
-            if facility_form.is_valid():
-                try:
-                    services.employer_facility_add(employer=employer, **facility_form.cleaned_data)
-                except DomainError as error:
-                    flash_domain_error(request, error)
-                else:
-                    messages.success(request, _("Facility added."))
-            else:
-                messages.error(request, _("Please give the facility's name and type."))
-            return redirect("outcomes:employer_edit", pk=employer.pk)
-        return super().post(request, *args, **kwargs)
+    def get_success_url(self):
+        return reverse("outcomes:employer_list")
 
-    def form_valid(self, form):
-        try:
-            services.employer_save(employer=form.instance)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Employer saved."))
-        return redirect("outcomes:employer_list")
+
+class EmployerFacilityAddView(ObjectPermissionMixin, View):
+    """POST from the employer's page: one more of its facilities."""
+
+    permission_required = "outcomes.change_employer"
+    permission_model = Employer
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        employer = self.get_permission_object()
+        facility_form = EmployerFacilityForm(request.POST, prefix="facility")
+        if facility_form.is_valid():
+            try:
+                services.employer_facility_add(employer=employer, **facility_form.cleaned_data)
+            except DomainError as error:
+                flash_domain_error(request, error)
+            else:
+                messages.success(request, _("Facility added."))
+        else:
+            messages.error(request, _("Please give the facility's name and type."))
+        return redirect("outcomes:employer_edit", pk=employer.pk)
 
 
 # --- events --------------------------------------------------------------------------------------------
@@ -155,7 +157,7 @@ class EventListView(ObjectPermissionMixin, SingleTableView):
         return selectors.events_visible_to(self.request.user)
 
 
-class EventFormMixin:
+class EventFormMixin(ServiceFormMixin):
     form_class = EventForm
     template_name = "outcomes/event_form.html"
 
@@ -166,18 +168,18 @@ class EventFormMixin:
         kwargs["cohorts"] = cohorts_visible_to(self.request.user).filter(end_date__gte=since).order_by("-start_date")
         return kwargs
 
-    def form_valid(self, form):
+    def perform(self, form):
         cohorts = list(form.cleaned_data.get("cohorts") or [])
         event = form.save(commit=False)
         if not event.organisation_id:
             event.organisation = _organisation_for(self.request.user)
-        try:
-            services.event_save(event=event, cohorts=cohorts)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Event saved."))
-        return redirect("outcomes:event_detail", pk=event.pk)
+        services.event_save(event=event, cohorts=cohorts)
+        return event
+
+    success_message = gettext_lazy("Event saved.")
+
+    def get_success_url(self):
+        return reverse("outcomes:event_detail", args=[self.result.pk])
 
 
 class EventCreateView(ObjectPermissionMixin, EventFormMixin, FormView):
@@ -228,8 +230,8 @@ class EventDetailView(ObjectPermissionMixin, TemplateView):
         )
 
 
-class EventInviteView(ObjectPermissionMixin, View):
-    """POST: invite the certificate holders of the event's cohorts (the default), or chosen employers."""
+class _EventInviteView(ObjectPermissionMixin, View):
+    """POST: invite people to the event; each of the event page's invite buttons has its own URL."""
 
     permission_required = "outcomes.change_event"
     permission_model = Event
@@ -238,23 +240,43 @@ class EventInviteView(ObjectPermissionMixin, View):
     def post(self, request, pk):
         event = self.get_permission_object()
         try:
-            if "holders" in request.POST:
-                count = services.invite_certificate_holders(event=event)
-                messages.success(request, _("%(count)d participants invited.") % {"count": count})
-            elif "everyone" in request.POST:
-                people = selectors.cohort_members(event.cohorts.select_related("site"))
-                count = services.invite_participants(event=event, participants=people)
-                messages.success(request, _("%(count)d participants invited.") % {"count": count})
-            else:
-                form = InviteEmployersForm(request.POST, employers=selectors.employer_choices(event.organisation_id))
-                if not form.is_valid():
-                    messages.error(request, _("Choose at least one employer."))
-                else:
-                    count = services.invite_employers(event=event, employers=list(form.cleaned_data["employers"]))
-                    messages.success(request, _("%(count)d employers invited.") % {"count": count})
+            self.invite(event)
         except DomainError as error:
             flash_domain_error(request, error)
         return redirect("outcomes:event_detail", pk=event.pk)
+
+    def invite(self, event):
+        raise NotImplementedError
+
+    def invited_participants(self, count: int):
+        messages.success(self.request, _("%(count)d participants invited.") % {"count": count})
+
+
+class EventInviteHoldersView(_EventInviteView):
+    """The certificate holders of the event's cohorts."""
+
+    def invite(self, event):
+        self.invited_participants(services.invite_certificate_holders(event=event))
+
+
+class EventInviteEveryoneView(_EventInviteView):
+    """Everyone of the event's cohorts who did not withdraw."""
+
+    def invite(self, event):
+        people = selectors.cohort_members(event.cohorts.select_related("site"))
+        self.invited_participants(services.invite_participants(event=event, participants=people))
+
+
+class EventInviteView(_EventInviteView):
+    """The employers chosen on the invite-employers page."""
+
+    def invite(self, event):
+        form = InviteEmployersForm(self.request.POST, employers=selectors.employer_choices(event.organisation_id))
+        if not form.is_valid():
+            messages.error(self.request, _("Choose at least one employer."))
+            return
+        count = services.invite_employers(event=event, employers=list(form.cleaned_data["employers"]))
+        messages.success(self.request, _("%(count)d employers invited.") % {"count": count})
 
 
 class EventInviteEmployersView(ObjectPermissionMixin, TemplateView):
@@ -302,7 +324,7 @@ class InvitationAnswerView(ObjectPermissionMixin, View):
         return redirect(reverse("outcomes:event_detail", args=[invitation.event_id]) + "#invitations")
 
 
-class WishesView(ObjectPermissionMixin, FormView):
+class WishesView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """A participant's ranked wishes: entered by staff or by the participant on their own page."""
 
     permission_required = "outcomes.change_own_wishes"
@@ -327,20 +349,18 @@ class WishesView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(invitation=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        invitation = self.get_permission_object()
-        try:
-            services.wishes_set(invitation=invitation, employers=form.ranked())
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Wishes saved."))
+    def perform(self, form):
+        services.wishes_set(invitation=self.get_permission_object(), employers=form.ranked())
+
+    success_message = gettext_lazy("Wishes saved.")
+
+    def get_success_url(self):
         if self.request.user.is_participant:
-            return redirect("outcomes:own_events")
-        return redirect(reverse("outcomes:event_detail", args=[invitation.event_id]) + "#invitations")
+            return reverse("outcomes:own_events")
+        return reverse("outcomes:event_detail", args=[self.get_permission_object().event_id]) + "#invitations"
 
 
-class EmployerMarksView(ObjectPermissionMixin, FormView):
+class EmployerMarksView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "outcomes.change_event"
     form_class = EmployerMarksForm
     template_name = "outcomes/employer_marks.html"
@@ -359,17 +379,15 @@ class EmployerMarksView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(invitation=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        invitation = self.get_permission_object()
+    success_message = gettext_lazy("Saved.")
+
+    def perform(self, form):
         chosen = [int(pk) for pk in form.cleaned_data["participants"]]
         people = list(Participant.objects.filter(pk__in=chosen))
-        try:
-            services.employer_wishes_set(invitation=invitation, participants=people)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Saved."))
-        return redirect(reverse("outcomes:event_detail", args=[invitation.event_id]) + "#invitations")
+        services.employer_wishes_set(invitation=self.get_permission_object(), participants=people)
+
+    def get_success_url(self):
+        return reverse("outcomes:event_detail", args=[self.get_permission_object().event_id]) + "#invitations"
 
 
 # --- the schedule --------------------------------------------------------------------------------------
@@ -416,7 +434,7 @@ class EventScheduleRunView(ObjectPermissionMixin, View):
         return redirect("outcomes:event_schedule", pk=event.pk)
 
 
-class TalkMoveView(ObjectPermissionMixin, FormView):
+class TalkMoveView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """Move or swap one talk by hand; the page names every rule the change would break before saving."""
 
     permission_required = "outcomes.schedule_event"
@@ -436,25 +454,30 @@ class TalkMoveView(ObjectPermissionMixin, FormView):
         return super().get_context_data(talk=talk, event=talk.event, **kwargs)
 
     def form_valid(self, form):
-        talk = self.get_permission_object()
-        data = form.cleaned_data
-        if "check" in self.request.POST:
+        if "check" in self.request.POST:  # the same form's other button: show what the move would break
+            talk, data = self.get_permission_object(), form.cleaned_data
             broken = services.move_violations(event=talk.event, talk=talk, round=data["round"], table=data["table"])
             return self.render_to_response(
                 self.get_context_data(form=form, checked=True, broken=[message for _rule, message in broken])
             )
-        try:
-            accepted = services.talk_move(
-                talk=talk, round=data["round"], table=data["table"], accept_broken_rules=data["accept_broken_rules"]
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        if accepted:
-            messages.warning(self.request, _("Moved; broken on purpose: %(rules)s") % {"rules": " ".join(accepted)})
-        else:
-            messages.success(self.request, _("Moved."))
-        return redirect("outcomes:event_schedule", pk=talk.event_id)
+        return super().form_valid(form)
+
+    def perform(self, form):
+        talk, data = self.get_permission_object(), form.cleaned_data
+        return services.talk_move(
+            talk=talk, round=data["round"], table=data["table"], accept_broken_rules=data["accept_broken_rules"]
+        )
+
+    def get_success_message(self):
+        return "" if self.result else _("Moved.")
+
+    def success_response(self, form):
+        if self.result:
+            messages.warning(self.request, _("Moved; broken on purpose: %(rules)s") % {"rules": " ".join(self.result)})
+        return super().success_response(form)
+
+    def get_success_url(self):
+        return reverse("outcomes:event_schedule", args=[self.get_permission_object().event_id])
 
 
 # --- during the event ----------------------------------------------------------------------------------
@@ -601,7 +624,7 @@ class EventPrintView(ObjectPermissionMixin, View):
 # --- outcomes ------------------------------------------------------------------------------------------
 
 
-class ParticipantOutcomesView(ObjectPermissionMixin, FormView):
+class ParticipantOutcomesView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """One person after the course: intake profile, goals, talks and outcome records, with a form to add."""
 
     permission_required = "outcomes.view_participant_outcomes"
@@ -633,46 +656,60 @@ class ParticipantOutcomesView(ObjectPermissionMixin, FormView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        participant = self.get_permission_object()
-        if "add_goal" in request.POST or "goal_status" in request.POST:
-            if "goal_status" in request.POST:
-                goal = get_object_or_404(Goal, pk=request.POST.get("goal"), participant=participant)
-                services.goal_set_status(goal=goal, status=request.POST["goal_status"])
-            else:
-                goal_form = GoalForm(request.POST)
-                if goal_form.is_valid():
-                    services.goal_add(participant=participant, **goal_form.cleaned_data)
-                else:
-                    messages.error(request, _("Please give the goal a title."))
-            return redirect("outcomes:participant_outcomes", pk=participant.pk)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        participant = self.get_permission_object()
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            services.outcome_record_create(
-                participant=participant,
-                by=self.request.user,
-                date=data["date"],
-                kind=data["kind"],
-                source=data["source"],
-                unavailable_reason=data["unavailable_reason"],
-                workplace=data["workplace"],
-                hours_per_week=data["hours_per_week"],
-                employer=data["employer"],
-                note=data["note"],
-                goals=list(data["goals"]),
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Outcome recorded."))
+        services.outcome_record_create(
+            participant=self.get_permission_object(),
+            by=self.request.user,
+            date=data["date"],
+            kind=data["kind"],
+            source=data["source"],
+            unavailable_reason=data["unavailable_reason"],
+            workplace=data["workplace"],
+            hours_per_week=data["hours_per_week"],
+            employer=data["employer"],
+            note=data["note"],
+            goals=list(data["goals"]),
+        )
+
+    success_message = gettext_lazy("Outcome recorded.")
+
+    def get_success_url(self):
+        return reverse("outcomes:participant_outcomes", args=[self.get_permission_object().pk])
+
+
+class _GoalView(ObjectPermissionMixin, View):
+    """POST from the participant's outcomes page: a goal added or its status changed."""
+
+    permission_required = "outcomes.view_participant_outcomes"
+    permission_model = Participant
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        participant = self.get_permission_object()
+        self.act(participant)
         return redirect("outcomes:participant_outcomes", pk=participant.pk)
 
+    def act(self, participant):
+        raise NotImplementedError
 
-class IntakeEditView(ObjectPermissionMixin, FormView):
+
+class GoalAddView(_GoalView):
+    def act(self, participant):
+        goal_form = GoalForm(self.request.POST)
+        if goal_form.is_valid():
+            services.goal_add(participant=participant, **goal_form.cleaned_data)
+        else:
+            messages.error(self.request, _("Please give the goal a title."))
+
+
+class GoalStatusView(_GoalView):
+    def act(self, participant):
+        goal = get_object_or_404(Goal, pk=self.request.POST.get("goal"), participant=participant)
+        services.goal_set_status(goal=goal, status=self.request.POST.get("goal_status", ""))
+
+
+class IntakeEditView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """The intake profile: staff, or the participant on their own page."""
 
     permission_required = "outcomes.change_intake"
@@ -690,18 +727,16 @@ class IntakeEditView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(participant=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        participant = self.get_permission_object()
+    def perform(self, form):
         fields = {name: form.cleaned_data[name] for name in IntakeProfileForm.Meta.fields}
-        try:
-            services.intake_save(participant=participant, by=self.request.user, **fields)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Profile saved."))
+        services.intake_save(participant=self.get_permission_object(), by=self.request.user, **fields)
+
+    success_message = gettext_lazy("Profile saved.")
+
+    def get_success_url(self):
         if self.request.user.is_participant:
-            return redirect("outcomes:own_events")
-        return redirect("outcomes:participant_outcomes", pk=participant.pk)
+            return reverse("outcomes:own_events")
+        return reverse("outcomes:participant_outcomes", args=[self.get_permission_object().pk])
 
 
 class FollowUpAnswerView(ObjectPermissionMixin, View):
@@ -710,14 +745,14 @@ class FollowUpAnswerView(ObjectPermissionMixin, View):
     permission_required = "outcomes.answer_follow_up"
     http_method_names = ["post"]
 
-    def get_permission_object(self):
-        form = FollowUpForm(self.request.POST)
-        if not form.is_valid():
+    def get_permission_queryset(self):
+        return Enrolment.objects.select_related("cohort__site", "participant")
+
+    def get_permission_pk(self):
+        self.form = FollowUpForm(self.request.POST)
+        if not self.form.is_valid():
             raise Http404
-        self.form = form
-        return get_object_or_404(
-            Enrolment.objects.select_related("cohort__site", "participant"), pk=form.cleaned_data["enrolment"]
-        )
+        return self.form.cleaned_data["enrolment"]
 
     def post(self, request):
         enrolment = self.get_permission_object()

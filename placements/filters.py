@@ -8,7 +8,7 @@ from .models import Placement, PlacementStatus
 
 class PlacementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PlacementStatus.choices)
-    # Plain (pk, label) choices, not querysets of instances: see courses.selectors.cohort_choices_for.
+    # Plain (pk, label) choices, not querysets of instances: see courses.selectors.cohort_choices_visible_to.
     cohort = django_filters.ChoiceFilter(
         label=_("Cohort"), field_name="enrolment__cohort", choices=(), widget=LongSelect
     )

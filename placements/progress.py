@@ -1,5 +1,5 @@
 """The bar of confirmed and waiting placement hours, drawn in Python: one implementation for the placement
-page, the start-page panels and the tables (a template per bar cost ~0.3 ms, which long lists felt)."""
+page, the start-page panels and the tables (a template per bar was too slow for long lists: docs/benchmarks.md)."""
 
 from django.utils.html import format_html
 from django.utils.translation import gettext

@@ -60,9 +60,9 @@ def _facility_type_labels() -> dict[str, str]:
     return {value: str(label) for value, label in FacilityType.choices}
 
 
-def facility_choices_for(user) -> list[tuple[int, str]]:
+def facility_choices_visible_to(user) -> list[tuple[int, str]]:
     """(pk, label) of the facilities a user may see, by name, for filter lists (read as plain values like
-    courses.selectors.cohort_choices_for: an instance per option costs more than the whole query)."""
+    courses.selectors.cohort_choices_visible_to: an instance per option costs more than the whole query)."""
     types = _facility_type_labels()
     rows = facilities_visible_to(user).select_related(None).values_list("pk", "name", "facility_type").order_by("name")
     return [(pk, Facility.label(name, types.get(kind, kind))) for pk, name, kind in rows]
@@ -122,8 +122,9 @@ def with_minutes(qs: QuerySet[Placement]) -> QuerySet[Placement]:
     )
 
 
-def placement_for_page(pk: int) -> Placement:
-    return with_minutes(_placement_base()).get(pk=pk)
+def placements_to_show() -> QuerySet[Placement]:
+    """What a placement's pages show of it; the view picks the URL's placement."""
+    return with_minutes(_placement_base())
 
 
 def hour_entries_of_placement(placement: Placement) -> QuerySet[HourEntry]:
@@ -155,7 +156,7 @@ def hour_entries_visible_to(user) -> QuerySet[HourEntry]:
     return qs.none()
 
 
-def pending_entries_for_supervisor(user) -> QuerySet[HourEntry]:
+def pending_entries_visible_to(user) -> QuerySet[HourEntry]:
     """The entries a supervisor has to decide on: pending, at the facilities they supervise, oldest first."""
     if not user.is_authenticated or not user.is_supervisor:
         return HourEntry.objects.none()
@@ -166,12 +167,12 @@ def pending_entries_for_supervisor(user) -> QuerySet[HourEntry]:
     )
 
 
-def pending_groups_for_supervisor(user) -> list[dict]:
+def pending_groups_visible_to(user) -> list[dict]:
     """One row per placement with pending entries at the user's facilities (``placement_id``, ``count``,
     ``oldest``), the person waiting longest first, then by name. The page shows a few people at a time, so it
     needs everybody's numbers but only the shown people's entries."""
     return list(
-        pending_entries_for_supervisor(user)
+        pending_entries_visible_to(user)
         .values("placement_id")
         .annotate(count=Count("id"), oldest=Min("date"))
         .order_by("oldest", "placement__enrolment__participant__name_key", "placement_id")
@@ -179,10 +180,10 @@ def pending_groups_for_supervisor(user) -> list[dict]:
 
 
 def pending_entries_of_placements(user, placement_ids) -> QuerySet[HourEntry]:
-    """The pending entries of some of the user's placements (one page of ``pending_groups_for_supervisor``),
+    """The pending entries of some of the user's placements (one page of ``pending_groups_visible_to``),
     oldest first, with only the columns the page shows: the rest of the three joined rows is never read."""
     return (
-        pending_entries_for_supervisor(user)
+        pending_entries_visible_to(user)
         .filter(placement_id__in=list(placement_ids))
         .only(
             "placement_id",
@@ -409,7 +410,7 @@ def _summaries(placements: QuerySet[Placement]) -> dict[int, PlacementSummary]:
     return result
 
 
-def placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
+def placement_summaries_of_cohort(cohort) -> dict[int, PlacementSummary]:
     """Keyed by Enrolment id; enrolments without any placement are absent. Two queries (the placements,
     their hour sums), computed once per cohort object and request (the cohort page and its certificates
     panel both ask)."""
@@ -418,13 +419,13 @@ def placement_summaries_for_cohort(cohort) -> dict[int, PlacementSummary]:
     )
 
 
-def placement_summary_for_enrolment(enrolment) -> PlacementSummary | None:
+def placement_summary_of_enrolment(enrolment) -> PlacementSummary | None:
     return _summaries(Placement.objects.filter(enrolment_id=enrolment.pk)).get(enrolment.pk)
 
 
 def cohort_placement_rows(cohort) -> list[dict]:
     """The cohort page's placements section: every enrolment with its summary (or None), in roster order."""
-    summaries = placement_summaries_for_cohort(cohort)
+    summaries = placement_summaries_of_cohort(cohort)
     enrolments = cohort_people(cohort)
     return [
         {
@@ -438,11 +439,11 @@ def cohort_placement_rows(cohort) -> list[dict]:
 
 __all__ = [
     "PlacementSummary",
-    "placement_summaries_for_cohort",
-    "placement_summary_for_enrolment",
+    "placement_summaries_of_cohort",
+    "placement_summary_of_enrolment",
     "facilities_visible_to",
     "placements_visible_to",
-    "pending_entries_for_supervisor",
-    "pending_groups_for_supervisor",
+    "pending_entries_visible_to",
+    "pending_groups_visible_to",
     "pending_entries_of_placements",
 ]

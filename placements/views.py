@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
@@ -17,7 +17,7 @@ from accounts.selectors import open_invitations_prefetched
 from accounts.views import deliver_invitation
 from core.exceptions import DomainError
 from core.tables import KeysFirstData
-from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
+from core.views import ObjectPermissionMixin, PageFormMixin, ServiceFormMixin, apply_domain_error, flash_domain_error
 from courses import selectors as course_selectors
 from courses.models import Enrolment
 
@@ -53,24 +53,24 @@ class FacilityListView(ObjectPermissionMixin, SingleTableMixin, TemplateView):
         return selectors.facilities_visible_to(self.request.user).prefetch_related("supervisors")
 
 
-class FacilityCreateView(ObjectPermissionMixin, FormView):
-    permission_required = "placements.add_facility"
+class FacilityFormMixin(ServiceFormMixin):
     form_class = FacilityForm
     template_name = "placements/facility_form.html"
 
-    def form_valid(self, form):
-        organisations = course_selectors.organisations_for(self.request.user)
-        organisation = organisations.first()
+    def get_success_url(self):
+        return reverse("placements:facility_detail", args=[self.result.pk])
+
+
+class FacilityCreateView(ObjectPermissionMixin, FacilityFormMixin, FormView):
+    permission_required = "placements.add_facility"
+
+    def perform(self, form):
+        organisation = course_selectors.organisations_visible_to(self.request.user).first()
         if organisation is None:
-            form.add_error(None, _("Your login does not belong to an organisation."))
-            return self.form_invalid(form)
-        try:
-            facility = services.facility_create(organisation=organisation, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The facility was created."))
-        return redirect("placements:facility_detail", pk=facility.pk)
+            raise DomainError(_("Your login does not belong to an organisation."))
+        return services.facility_create(organisation=organisation, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The facility was created.")
 
 
 class FacilityDetailView(ObjectPermissionMixin, TemplateView):
@@ -90,11 +90,9 @@ class FacilityDetailView(ObjectPermissionMixin, TemplateView):
         )
 
 
-class FacilityUpdateView(ObjectPermissionMixin, FormView):
+class FacilityUpdateView(ObjectPermissionMixin, FacilityFormMixin, FormView):
     permission_required = "placements.change_facility"
     permission_model = Facility
-    form_class = FacilityForm
-    template_name = "placements/facility_form.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_permission_object()}
@@ -102,31 +100,29 @@ class FacilityUpdateView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(facility=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            facility = services.facility_update(
-                facility=self.get_permission_object(), by=self.request.user, **form.cleaned_data
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The facility was saved."))
-        return redirect("placements:facility_detail", pk=facility.pk)
+    def perform(self, form):
+        return services.facility_update(
+            facility=self.get_permission_object(), by=self.request.user, **form.cleaned_data
+        )
+
+    success_message = gettext_lazy("The facility was saved.")
 
 
 class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
-    """Create a supervisor login, link an existing one, or remove one from the facility."""
+    """The facility's supervisors; each of the page's forms (create a login, link an existing one, invite, remove)
+    posts to its own view below."""
 
     permission_required = "placements.change_facility"
     permission_model = Facility
     template_name = "placements/facility_supervisors.html"
+    http_method_names = ["get", "head", "options"]
 
     @property
     def facility(self) -> Facility:
         return self.get_permission_object()
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("create_form", SupervisorCreateForm(prefix="new"))
+        kwargs.setdefault("new_form", SupervisorCreateForm(prefix="new"))
         kwargs.setdefault(
             "link_form", SupervisorLinkForm(prefix="link", facility=self.facility, staff_user=self.request.user)
         )
@@ -136,63 +132,78 @@ class FacilitySupervisorsView(ObjectPermissionMixin, TemplateView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        action = request.POST.get("action")
-        if action == "unlink":
-            user = get_object_or_404(self.facility.supervisors.all(), pk=request.POST.get("user"))
-            try:
-                services.supervisor_unlink(facility=self.facility, user=user, by=request.user)
-            except DomainError as error:
-                flash_domain_error(request, error)
-            else:
-                messages.success(request, _("%(name)s no longer supervises here.") % {"name": user})
-            return redirect("placements:facility_supervisors", pk=self.facility.pk)
-        if action == "link":
-            form = SupervisorLinkForm(request.POST, prefix="link", facility=self.facility, staff_user=request.user)
-            if form.is_valid():
-                try:
-                    services.supervisor_link(facility=self.facility, user=form.cleaned_data["user"], by=request.user)
-                except DomainError as error:
-                    apply_domain_error(form, error)
-                else:
-                    messages.success(request, _("The supervisor was linked."))
-                    return redirect("placements:facility_supervisors", pk=self.facility.pk)
-            return self.render_to_response(self.get_context_data(link_form=form))
-        if action == "invite":
-            user = get_object_or_404(self.facility.supervisors.all(), pk=request.POST.get("user"))
-            form = InvitationForm(request.POST, has_email=bool(user.email))
-            if not form.is_valid():
-                messages.error(request, _("Please choose how the invitation reaches the person."))
-                return redirect("placements:facility_supervisors", pk=self.facility.pk)
-            try:
-                invitation, secret = services.supervisor_invite(
-                    facility=self.facility, user=user, by=request.user, delivery=form.cleaned_data["delivery"]
-                )
-            except DomainError as error:
-                flash_domain_error(request, error)
-                return redirect("placements:facility_supervisors", pk=self.facility.pk)
-            return deliver_invitation(request, invitation, secret) or redirect(
-                "placements:facility_supervisors", pk=self.facility.pk
+    def get_success_url(self):
+        return reverse("placements:facility_supervisors", args=[self.facility.pk])
+
+
+class FacilitySupervisorLinkView(PageFormMixin, ServiceFormMixin, FacilitySupervisorsView, FormView):
+    form_class = SupervisorLinkForm
+    prefix = "link"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "facility": self.facility, "staff_user": self.request.user}
+
+    def perform(self, form):
+        services.supervisor_link(facility=self.facility, user=form.cleaned_data["user"], by=self.request.user)
+
+    success_message = gettext_lazy("The supervisor was linked.")
+
+
+class FacilitySupervisorCreateView(PageFormMixin, ServiceFormMixin, FacilitySupervisorsView, FormView):
+    form_class = SupervisorCreateForm
+    prefix = "new"
+
+    def perform(self, form):
+        fields = dict(form.cleaned_data)
+        delivery = fields.pop("delivery")
+        # One transaction: a login nobody was invited to is never left behind.
+        with transaction.atomic():
+            user = services.supervisor_create(facility=self.facility, by=self.request.user, **fields)
+            return services.supervisor_invite(
+                facility=self.facility, user=user, by=self.request.user, delivery=delivery
             )
-        form = SupervisorCreateForm(request.POST, prefix="new")
-        if form.is_valid():
-            fields = dict(form.cleaned_data)
-            delivery = fields.pop("delivery")
-            try:
-                # One transaction: a login nobody was invited to is never left behind.
-                with transaction.atomic():
-                    user = services.supervisor_create(facility=self.facility, by=request.user, **fields)
-                    invitation, secret = services.supervisor_invite(
-                        facility=self.facility, user=user, by=request.user, delivery=delivery
-                    )
-            except DomainError as error:
-                apply_domain_error(form, error)
-            else:
-                messages.success(request, _("The supervisor login was created."))
-                return deliver_invitation(request, invitation, secret) or redirect(
-                    "placements:facility_supervisors", pk=self.facility.pk
-                )
-        return self.render_to_response(self.get_context_data(create_form=form))
+
+    success_message = gettext_lazy("The supervisor login was created.")
+
+    def success_response(self, form):
+        invitation, secret = self.result
+        return deliver_invitation(self.request, invitation, secret) or super().success_response(form)
+
+
+class _SupervisorActionView(FacilitySupervisorsView):
+    """A button beside one supervisor of the facility (``user`` posted); a refusal is shown as a message."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        user = get_object_or_404(self.facility.supervisors.all(), pk=request.POST.get("user"))
+        try:
+            return self.act(user)
+        except DomainError as error:
+            flash_domain_error(request, error)
+            return HttpResponseRedirect(self.get_success_url())
+
+    def act(self, user):
+        raise NotImplementedError
+
+
+class FacilitySupervisorInviteView(_SupervisorActionView):
+    def act(self, user):
+        form = InvitationForm(self.request.POST, has_email=bool(user.email))
+        if not form.is_valid():
+            messages.error(self.request, _("Please choose how the invitation reaches the person."))
+            return HttpResponseRedirect(self.get_success_url())
+        invitation, secret = services.supervisor_invite(
+            facility=self.facility, user=user, by=self.request.user, delivery=form.cleaned_data["delivery"]
+        )
+        return deliver_invitation(self.request, invitation, secret) or HttpResponseRedirect(self.get_success_url())
+
+
+class FacilitySupervisorUnlinkView(_SupervisorActionView):
+    def act(self, user):
+        services.supervisor_unlink(facility=self.facility, user=user, by=self.request.user)
+        messages.success(self.request, _("%(name)s no longer supervises here.") % {"name": user})
+        return HttpResponseRedirect(self.get_success_url())
 
 
 # --- Placements ------------------------------------------------------------------------------------------
@@ -214,23 +225,18 @@ class PlacementListView(ObjectPermissionMixin, SingleTableMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["cohort_choices"] = course_selectors.cohort_choices_for(self.request.user)
-        kwargs["facility_choices"] = selectors.facility_choices_for(self.request.user)
+        kwargs["cohort_choices"] = course_selectors.cohort_choices_visible_to(self.request.user)
+        kwargs["facility_choices"] = selectors.facility_choices_visible_to(self.request.user)
         return kwargs
 
 
-class PlacementCreateView(ObjectPermissionMixin, FormView):
+class PlacementCreateView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "placements.add_placement"
     template_name = "placements/placement_form.html"
     form_class = PlacementForm
 
-    def get_permission_object(self):
-        if not hasattr(self, "_enrolment"):
-            self._enrolment = get_object_or_404(
-                Enrolment.objects.select_related("cohort__programme", "cohort__site", "participant"),
-                pk=self.kwargs["pk"],
-            )
-        return self._enrolment
+    def get_permission_queryset(self):
+        return Enrolment.objects.select_related("cohort__programme", "cohort__site", "participant")
 
     def get_form_kwargs(self):
         enrolment = self.get_permission_object()
@@ -252,28 +258,20 @@ class PlacementCreateView(ObjectPermissionMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.get_permission_object(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            placement = services.placement_create(
-                enrolment=self.get_permission_object(), by=self.request.user, **form.cleaned_data
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The placement was created. Record the prerequisites before it starts."))
-        return redirect("placements:placement_prerequisites", pk=placement.pk)
+    def perform(self, form):
+        return services.placement_create(
+            enrolment=self.get_permission_object(), by=self.request.user, **form.cleaned_data
+        )
+
+    success_message = gettext_lazy("The placement was created. Record the prerequisites before it starts.")
+
+    def get_success_url(self):
+        return reverse("placements:placement_prerequisites", args=[self.result.pk])
 
 
 class PlacementMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        if not hasattr(self, "_placement"):
-            try:
-                self._placement = selectors.placement_for_page(self.kwargs["pk"])
-            except Placement.DoesNotExist:
-                from django.http import Http404
-
-                raise Http404 from None
-        return self._placement
+    def get_permission_queryset(self):
+        return selectors.placements_to_show()
 
     @property
     def placement(self) -> Placement:
@@ -304,7 +302,7 @@ class PlacementDetailView(PlacementMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class PlacementUpdateView(PlacementMixin, FormView):
+class PlacementUpdateView(PlacementMixin, ServiceFormMixin, FormView):
     permission_required = "placements.change_placement"
     template_name = "placements/placement_form.html"
     form_class = PlacementForm
@@ -334,26 +332,27 @@ class PlacementUpdateView(PlacementMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(enrolment=self.placement.enrolment, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.placement_update(placement=self.placement, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The placement was saved."))
-        return redirect("placements:placement_detail", pk=self.placement.pk)
+    def perform(self, form):
+        services.placement_update(placement=self.placement, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The placement was saved.")
+
+    def get_success_url(self):
+        return reverse("placements:placement_detail", args=[self.placement.pk])
 
 
 class PlacementPrerequisitesView(PlacementMixin, TemplateView):
-    """The three checks before the start, each its own small form; the page lists what is still missing."""
+    """The three checks before the start, each its own small form posting to its own view below; the page lists
+    what is still missing."""
 
     permission_required = "placements.change_placement"
     template_name = "placements/placement_prerequisites.html"
-    FORMS = {"conduct": ConductCheckForm, "measles": MeaslesProofForm, "infection": InfectionInstructionForm}
+    http_method_names = ["get", "head", "options"]
 
     def get_context_data(self, **kwargs):
-        for name, form_class in self.FORMS.items():
-            kwargs.setdefault(f"{name}_form", form_class(prefix=name))
+        kwargs.setdefault("conduct_form", ConductCheckForm(prefix="conduct"))
+        kwargs.setdefault("measles_form", MeaslesProofForm(prefix="measles"))
+        kwargs.setdefault("infection_form", InfectionInstructionForm(prefix="infection"))
         placement = self.placement
         return super().get_context_data(
             missing=missing_prerequisites(placement),
@@ -362,27 +361,34 @@ class PlacementPrerequisitesView(PlacementMixin, TemplateView):
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        which = request.POST.get("which")
-        if which not in self.FORMS:
-            return redirect("placements:placement_prerequisites", pk=self.placement.pk)
-        form = self.FORMS[which](request.POST, prefix=which)
-        if form.is_valid():
-            try:
-                if which == "conduct":
-                    services.conduct_check_record(placement=self.placement, by=request.user, **form.cleaned_data)
-                elif which == "measles":
-                    services.measles_proof_record(placement=self.placement, by=request.user)
-                else:
-                    services.infection_instruction_record(
-                        placement=self.placement, by=request.user, **form.cleaned_data
-                    )
-            except DomainError as error:
-                apply_domain_error(form, error)
-            else:
-                messages.success(request, _("Recorded."))
-                return redirect("placements:placement_prerequisites", pk=self.placement.pk)
-        return self.render_to_response(self.get_context_data(**{f"{which}_form": form}))
+    success_message = gettext_lazy("Recorded.")
+
+    def get_success_url(self):
+        return reverse("placements:placement_prerequisites", args=[self.placement.pk])
+
+
+class ConductCheckView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
+    form_class = ConductCheckForm
+    prefix = "conduct"
+
+    def perform(self, form):
+        services.conduct_check_record(placement=self.placement, by=self.request.user, **form.cleaned_data)
+
+
+class MeaslesProofView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
+    form_class = MeaslesProofForm
+    prefix = "measles"
+
+    def perform(self, form):
+        services.measles_proof_record(placement=self.placement, by=self.request.user)
+
+
+class InfectionInstructionView(PageFormMixin, ServiceFormMixin, PlacementPrerequisitesView, FormView):
+    form_class = InfectionInstructionForm
+    prefix = "infection"
+
+    def perform(self, form):
+        services.infection_instruction_record(placement=self.placement, by=self.request.user, **form.cleaned_data)
 
 
 def _has_check(placement) -> bool:
@@ -413,25 +419,24 @@ class PlacementActivateView(PlacementMixin, TemplateView):
         return redirect("placements:placement_detail", pk=self.placement.pk)
 
 
-class PlacementCancelView(PlacementMixin, FormView):
+class PlacementCancelView(PlacementMixin, ServiceFormMixin, FormView):
     permission_required = "placements.change_placement"
     template_name = "placements/placement_cancel.html"
     form_class = CancelForm
 
-    def form_valid(self, form):
-        try:
-            services.placement_cancel(placement=self.placement, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Recorded as not started; the certificate-of-conduct data was deleted."))
-        return redirect("placements:placement_detail", pk=self.placement.pk)
+    def perform(self, form):
+        services.placement_cancel(placement=self.placement, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("Recorded as not started; the certificate-of-conduct data was deleted.")
+
+    def get_success_url(self):
+        return reverse("placements:placement_detail", args=[self.placement.pk])
 
 
 # --- Hours -----------------------------------------------------------------------------------------------
 
 
-class HourEntryCreateView(PlacementMixin, FormView):
+class HourEntryCreateView(PlacementMixin, ServiceFormMixin, FormView):
     permission_required = "placements.log_hours"
     template_name = "placements/hour_entry_form.html"
     form_class = HourEntryForm
@@ -442,16 +447,14 @@ class HourEntryCreateView(PlacementMixin, FormView):
         today = timezone.localdate()
         return {"date": today if self.placement.contains(today) else None, "break_minutes": 0}
 
-    def form_valid(self, form):
-        try:
-            services.hours_log(placement=self.placement, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The hours were recorded and wait for the supervisor's confirmation."))
-        if "another" in self.request.POST:
-            return redirect("placements:hour_entry_create", pk=self.placement.pk)
-        return redirect("placements:placement_detail", pk=self.placement.pk)
+    def perform(self, form):
+        services.hours_log(placement=self.placement, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The hours were recorded and wait for the supervisor's confirmation.")
+
+    def get_success_url(self):
+        page = "placements:hour_entry_create" if "another" in self.request.POST else "placements:placement_detail"
+        return reverse(page, args=[self.placement.pk])
 
 
 def pending_entries_url(request) -> str:
@@ -475,8 +478,11 @@ class EntryMixin(ObjectPermissionMixin):
     def get_context_data(self, **kwargs):
         return super().get_context_data(entry=self.entry, placement=self.entry.placement, **kwargs)
 
+    def get_success_url(self):
+        return reverse("placements:placement_detail", args=[self.entry.placement_id])
 
-class HourEntryCorrectView(EntryMixin, FormView):
+
+class HourEntryCorrectView(EntryMixin, ServiceFormMixin, FormView):
     permission_required = "placements.correct_hourentry"
     template_name = "placements/hour_entry_correct.html"
     form_class = HourCorrectionForm
@@ -484,17 +490,13 @@ class HourEntryCorrectView(EntryMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.entry}
 
-    def form_valid(self, form):
-        try:
-            services.hours_correct(entry=self.entry, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The entry was corrected."))
-        return redirect("placements:placement_detail", pk=self.entry.placement_id)
+    def perform(self, form):
+        services.hours_correct(entry=self.entry, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The entry was corrected.")
 
 
-class HourEntryEditView(EntryMixin, FormView):
+class HourEntryEditView(EntryMixin, ServiceFormMixin, FormView):
     """The participant fixes their own entry while it still waits for the supervisor."""
 
     permission_required = "placements.edit_own_hourentry"
@@ -504,17 +506,13 @@ class HourEntryEditView(EntryMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.entry}
 
-    def form_valid(self, form):
-        try:
-            services.hours_edit_pending(entry=self.entry, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The entry was changed and waits for the supervisor's confirmation."))
-        return redirect("placements:placement_detail", pk=self.entry.placement_id)
+    def perform(self, form):
+        services.hours_edit_pending(entry=self.entry, by=self.request.user, **form.cleaned_data)
+
+    success_message = gettext_lazy("The entry was changed and waits for the supervisor's confirmation.")
 
 
-class HourEntryRejectView(EntryMixin, FormView):
+class HourEntryRejectView(EntryMixin, ServiceFormMixin, FormView):
     permission_required = "placements.confirm_hourentry"
     template_name = "placements/hour_entry_reject.html"
     form_class = RejectForm
@@ -522,21 +520,17 @@ class HourEntryRejectView(EntryMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(back_url=pending_entries_url(self.request), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.hours_reject(entry=self.entry, by=self.request.user, **form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        services.hours_reject(entry=self.entry, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self):
         if notifications.reaches_by_email(self.entry.placement.enrolment.participant, "hours_rejected"):
-            messages.success(self.request, _("The entry was rejected; the participant is told by email."))
-        else:
-            # Never claim an e-mail that is not sent (no address, opted out, or switched off).
-            messages.success(
-                self.request,
-                _("The entry was rejected. No e-mail reaches the participant: please tell them the reason yourself."),
-            )
-        return HttpResponseRedirect(pending_entries_url(self.request))
+            return _("The entry was rejected; the participant is told by email.")
+        # Never claim an e-mail that is not sent (no address, opted out, or switched off).
+        return _("The entry was rejected. No e-mail reaches the participant: please tell them the reason yourself.")
+
+    def get_success_url(self):
+        return pending_entries_url(self.request)
 
 
 class HourEntryConfirmView(EntryMixin, TemplateView):
@@ -572,7 +566,7 @@ class PendingEntriesView(ObjectPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        people = selectors.pending_groups_for_supervisor(user)
+        people = selectors.pending_groups_visible_to(user)
         page = Paginator(people, self.people_per_page).get_page(self.request.GET.get("page"))
         placement_ids = [person["placement_id"] for person in page]
         groups = pending_page.entry_groups(

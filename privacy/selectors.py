@@ -87,7 +87,7 @@ def participants_due_for_anonymisation(today: datetime.date) -> list[int]:
     return due
 
 
-def retention_end_of(participant: Participant) -> datetime.date:
+def retention_end_of_participant(participant: Participant) -> datetime.date:
     row = (
         Participant.objects.filter(pk=participant.pk)
         .annotate(**measure_end_annotations())
@@ -507,7 +507,7 @@ def personal_data(participant: Participant) -> dict:
             {"at": _iso(at), "by_the_person": own}
             for at, own in AccessExport.objects.filter(participant=participant).values_list("at", "by_the_person")
         ],
-        "retention_until": _iso(retention_end_of(participant)),
+        "retention_until": _iso(retention_end_of_participant(participant)),
         "information": declaration(organisation.retention_years),
     }
 

@@ -3,16 +3,15 @@ person and for staff), and the early erasure by staff. Every answer carries pers
 config.middleware.NoStoreMiddleware marks it no-store."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.exceptions import DomainError
-from core.views import ObjectPermissionMixin, apply_domain_error, flash_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin, flash_domain_error
 from courses.models import Participant
 from courses.selectors import own_participant
 from notifications import prepared
@@ -45,7 +44,7 @@ class MyDataView(ObjectPermissionMixin, TemplateView):
             participant=participant, download_days=settings.PREPARED_DOWNLOAD_RETENTION_DAYS, **kwargs
         )
         if participant is not None:
-            context["retention_until"] = selectors.retention_end_of(participant)
+            context["retention_until"] = selectors.retention_end_of_participant(participant)
         return context
 
 
@@ -68,7 +67,7 @@ class ParticipantExportView(ObjectPermissionMixin, View):
         return export_requested(request, participant, reverse("courses:participant_detail", args=[participant.pk]))
 
 
-class ParticipantEraseView(ObjectPermissionMixin, FormView):
+class ParticipantEraseView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "privacy.erase_participant"
     permission_model = Participant
     form_class = ErasureForm
@@ -88,14 +87,12 @@ class ParticipantEraseView(ObjectPermissionMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        participant = self.get_permission_object()
-        try:
-            services.participant_erase(
-                participant=participant, reason=form.cleaned_data["reason"], by=self.request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The person's data were anonymised."))
-        return redirect("courses:participant_detail", pk=participant.pk)
+    def perform(self, form):
+        services.participant_erase(
+            participant=self.get_permission_object(), reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+    success_message = gettext_lazy("The person's data were anonymised.")
+
+    def get_success_url(self):
+        return reverse("courses:participant_detail", args=[self.get_permission_object().pk])

@@ -21,11 +21,11 @@ def import_records_visible_to(user) -> QuerySet[ImportRecord]:
     return qs.none()
 
 
-def roster_for_export(cohort) -> QuerySet:
+def roster_to_export(cohort) -> QuerySet:
     return cohort_roster(cohort)
 
 
-def attendance_for_export(cohort):
+def attendance_to_export(cohort):
     from courses.models import AttendanceRecord
 
     return (
@@ -35,7 +35,7 @@ def attendance_for_export(cohort):
     )
 
 
-def placement_rows_for_export(cohort) -> list[dict]:
+def placement_rows_to_export(cohort) -> list[dict]:
     from placements.selectors import cohort_placement_rows
 
     from .resources import PlacementHoursResource
@@ -43,7 +43,7 @@ def placement_rows_for_export(cohort) -> list[dict]:
     return PlacementHoursResource.rows(cohort_placement_rows(cohort))
 
 
-def certificates_for_export(cohort):
+def certificates_to_export(cohort):
     from certificates.models import Certificate
 
     return (

@@ -21,6 +21,7 @@ urlpatterns = [
     path("importe/", views.ImportListView.as_view(), name="import_list"),
     path("importe/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
     path("importe/<int:pk>/bestaetigen/", views.ImportConfirmView.as_view(), name="import_confirm"),
+    path("importe/<int:pk>/verwerfen/", views.ImportDiscardView.as_view(), name="import_discard"),
     path("kohorten/<int:pk>/import/", views.ImportUploadView.as_view(), name="import_upload"),
     path("vorlage.<sheetformat:file_format>", views.TemplateDownloadView.as_view(), name="template"),
     path(

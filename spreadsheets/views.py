@@ -68,8 +68,8 @@ class ImportDetailView(DetailPermissionMixin, DetailView):
         return context
 
 
-class ImportConfirmView(ObjectPermissionMixin, View):
-    """Step 3 (POST only): confirm or discard the previewed import."""
+class ImportDiscardView(ObjectPermissionMixin, View):
+    """Step 3 (POST only), the other way: discard the previewed import."""
 
     permission_required = "spreadsheets.change_importrecord"
     permission_model = ImportRecord
@@ -77,14 +77,24 @@ class ImportConfirmView(ObjectPermissionMixin, View):
 
     def post(self, request, pk):
         record = self.get_permission_object()
-        if "discard" in request.POST:
-            try:
-                services.import_discard(record=record, by=request.user)
-            except DomainError as error:
-                flash_domain_error(request, error)
-            else:
-                messages.success(request, _("The import was discarded; nothing was saved."))
-            return redirect("courses:cohort_detail", pk=record.cohort_id)
+        try:
+            services.import_discard(record=record, by=request.user)
+        except DomainError as error:
+            flash_domain_error(request, error)
+        else:
+            messages.success(request, _("The import was discarded; nothing was saved."))
+        return redirect("courses:cohort_detail", pk=record.cohort_id)
+
+
+class ImportConfirmView(ObjectPermissionMixin, View):
+    """Step 3 (POST only): confirm the previewed import."""
+
+    permission_required = "spreadsheets.change_importrecord"
+    permission_model = ImportRecord
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        record = self.get_permission_object()
         form = ConfirmForm(request.POST, cohort=record.cohort)
         if not form.is_valid():
             for errors in form.errors.values():
@@ -153,9 +163,9 @@ class CohortExportView(ObjectPermissionMixin, View):
 
     def source(self, cohort):
         if self.kind == "attendance":
-            return AttendanceResource(), selectors.attendance_for_export(cohort), _("Attendance")
+            return AttendanceResource(), selectors.attendance_to_export(cohort), _("Attendance")
         if self.kind == "hours":
-            return PlacementHoursResource(), selectors.placement_rows_for_export(cohort), _("Placement hours")
+            return PlacementHoursResource(), selectors.placement_rows_to_export(cohort), _("Placement hours")
         if self.kind == "certificates":
-            return CertificateRegisterResource(), selectors.certificates_for_export(cohort), _("Certificate register")
-        return RosterResource(), selectors.roster_for_export(cohort), _("Roster")
+            return CertificateRegisterResource(), selectors.certificates_to_export(cohort), _("Certificate register")
+        return RosterResource(), selectors.roster_to_export(cohort), _("Roster")

@@ -33,13 +33,13 @@ def own_attendance_panel(context):
     if participant is not None:
         for enrolment in selectors.enrolments_of_participant(participant):
             if course_still_running(user, enrolment):
-                items.append((enrolment, selectors.attendance_progress_for_enrolment(enrolment)))
+                items.append((enrolment, selectors.attendance_progress_of_enrolment(enrolment)))
     return {"items": items, "user": user}
 
 
 @register.inclusion_tag("courses/attendance/_staff_today_panel.html", takes_context=True)
 def sessions_today_panel(context):
     user = context.get("user")
-    sessions = selectors.sessions_today_for(user) if user is not None else []
-    to_take, to_take_total = selectors.registers_to_take_for(user) if user is not None else ([], 0)
+    sessions = selectors.sessions_today_visible_to(user) if user is not None else []
+    to_take, to_take_total = selectors.registers_to_take_visible_to(user) if user is not None else ([], 0)
     return {"sessions": sessions, "user": user, "to_take": to_take, "to_take_total": to_take_total}

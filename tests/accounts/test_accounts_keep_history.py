@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from accounts.selectors import history_of
+from accounts.selectors import history_of_user
 from tests.factories import EnrolmentFactory, UserFactory, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +49,8 @@ def test_bulk_delete_action_refuses_too(client, superuser, recorder):
 
 
 def test_history_names_what_the_account_did(recorder):
-    assert history_of(recorder) == ["enrolments"]
-    assert history_of(UserFactory(username="neu")) == []
+    assert history_of_user(recorder) == ["enrolments"]
+    assert history_of_user(UserFactory(username="neu")) == []
 
 
 def test_an_account_without_history_can_be_deleted(client, superuser):

@@ -15,9 +15,8 @@ PASSWORD = "Praxisanleitung-2026!"
 def _create(client, user, facility, delivery="email"):
     client.force_login(user)
     return client.post(
-        reverse("placements:facility_supervisors", args=[facility.pk]),
+        reverse("placements:facility_supervisor_create", args=[facility.pk]),
         {
-            "action": "create",
             "new-first_name": "Petra",
             "new-last_name": "Hölscher",
             "new-email": "petra@example.org",
@@ -53,11 +52,12 @@ def test_staff_print_supervisor_invitation(client, staff, facility):
 def test_reinvite_linked_supervisor(client, staff, facility, supervisor):
     client.force_login(staff)
     url = reverse("placements:facility_supervisors", args=[facility.pk])
+    invite = reverse("placements:facility_supervisor_invite", args=[facility.pk])
     supervisor.email = "anleitung@example.org"
     supervisor.save()
-    response = client.post(url, {"action": "invite", "user": supervisor.pk, "delivery": "email"})
+    response = client.post(invite, {"user": supervisor.pk, "delivery": "email"})
     assert response.status_code == 302 and len(mail.outbox) == 1
-    response = client.post(url, {"action": "invite", "user": supervisor.pk, "delivery": "print"})
+    response = client.post(invite, {"user": supervisor.pk, "delivery": "print"})
     assert response.status_code == 200
     assert Invitation.objects.filter(user=supervisor, closed_at__isnull=True).count() == 1
     assert client.get(url).status_code == 200
@@ -68,8 +68,8 @@ def test_supervisor_without_email_is_never_said_to_be_mailed(client, staff, faci
     supervisor.email = ""
     supervisor.save()
     client.force_login(staff)
-    url = reverse("placements:facility_supervisors", args=[facility.pk])
-    response = client.post(url, {"action": "invite", "user": supervisor.pk, "delivery": "email"}, follow=True)
+    invite = reverse("placements:facility_supervisor_invite", args=[facility.pk])
+    response = client.post(invite, {"user": supervisor.pk, "delivery": "email"}, follow=True)
     assert not mail.outbox and not Invitation.objects.exists()
     text = response.content.decode()
     assert "was sent" not in text
@@ -81,8 +81,8 @@ def test_others_cannot_create_or_invite_supervisors(client, request, facility, s
     user = request.getfixturevalue(who)
     assert _create(client, user, facility).status_code == 403
     response = client.post(
-        reverse("placements:facility_supervisors", args=[facility.pk]),
-        {"action": "invite", "user": supervisor.pk, "delivery": "print"},
+        reverse("placements:facility_supervisor_invite", args=[facility.pk]),
+        {"user": supervisor.pk, "delivery": "print"},
     )
     assert response.status_code == 403
     assert not Invitation.objects.exists() and not get_user_model().objects.filter(username="petra.h").exists()

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import AttendanceRecord, AttendanceStatus, TeachingSession, attended_units_for
-from courses.selectors import attendance_progress_for_cohort, attendance_progress_for_enrolment
+from courses.selectors import attendance_progress_of_cohort, attendance_progress_of_enrolment
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
 TODAY = datetime.date(2026, 4, 30)
@@ -58,7 +58,7 @@ def test_progress_counts_attended_held_and_absences(cohort, enrolment):
     future = _session(cohort, second, datetime.date(2026, 5, 4))
     assert future.date > TODAY
 
-    progress = attendance_progress_for_enrolment(enrolment, today=TODAY)
+    progress = attendance_progress_of_enrolment(enrolment, today=TODAY)
 
     assert [p.title for p in progress] == ["Bildungsgrundsätze", "Kinderrechte"]
     module = progress[0]
@@ -84,7 +84,7 @@ def test_module_minimum_overrides_programme(cohort, enrolment):
     for week in range(3):
         session = _session(cohort, module, datetime.date(2026, 2, 3) + datetime.timedelta(days=7 * week), units=4)
         _record(session, enrolment)  # 12 of 20 units = 60 %
-    progress = attendance_progress_for_enrolment(enrolment, today=TODAY)[1]
+    progress = attendance_progress_of_enrolment(enrolment, today=TODAY)[1]
     assert progress.rate_percent == Decimal("60.0")
     assert progress.minimum_percent == 50
     assert progress.met is True
@@ -106,10 +106,10 @@ def test_cohort_progress_takes_a_fixed_number_of_queries(cohort):
 
     add_people(2)
     with CaptureQueriesContext(connection) as few:
-        small = attendance_progress_for_cohort(cohort, today=TODAY)
+        small = attendance_progress_of_cohort(cohort, today=TODAY)
     add_people(8)
     with CaptureQueriesContext(connection) as many:
-        large = attendance_progress_for_cohort(cohort, today=TODAY)
+        large = attendance_progress_of_cohort(cohort, today=TODAY)
     assert len(small) == 2 and len(large) == 10
     assert len(few.captured_queries) == len(many.captured_queries) <= 5
     assert all(p[0].absences["UE"] == 3 for p in large.values())

@@ -24,7 +24,7 @@ def _new_person(**overrides):
 @pytest.mark.django_db
 def test_staff_enrol_new_participant(client, staff, cohort):
     client.force_login(staff)
-    response = client.post(reverse("courses:enrol", args=[cohort.pk]), _new_person())
+    response = client.post(reverse("courses:enrol_new", args=[cohort.pk]), _new_person())
     assert response.status_code == 302
     participant = Participant.objects.get(jobcenter_customer_number="362D555555")
     assert participant.full_name == "Nguyễn Thị Lan"
@@ -37,7 +37,7 @@ def test_staff_enrol_existing_participant(client, staff, cohort, organisation):
     person = ParticipantFactory(organisation=organisation)
     client.force_login(staff)
     response = client.post(
-        reverse("courses:enrol", args=[cohort.pk]),
+        reverse("courses:enrol_existing", args=[cohort.pk]),
         {"existing-participant": str(person.pk)},
     )
     assert response.status_code == 302
@@ -49,7 +49,7 @@ def test_enrol_over_capacity_shows_message_and_changes_nothing(client, staff, or
     cohort = CohortFactory(programme__organisation=organisation, capacity=1)
     EnrolmentFactory(cohort=cohort)
     client.force_login(staff)
-    response = client.post(reverse("courses:enrol", args=[cohort.pk]), _new_person())
+    response = client.post(reverse("courses:enrol_new", args=[cohort.pk]), _new_person())
     assert response.status_code == 200
     assert "The cohort is full" in response.content.decode()
     assert not Participant.objects.filter(jobcenter_customer_number="362D555555").exists()
@@ -59,7 +59,7 @@ def test_enrol_over_capacity_shows_message_and_changes_nothing(client, staff, or
 def test_enrol_with_bad_date_shows_field_error(client, staff, cohort):
     client.force_login(staff)
     response = client.post(
-        reverse("courses:enrol", args=[cohort.pk]), _new_person(**{"new-date_of_birth": "31.02.1990"})
+        reverse("courses:enrol_new", args=[cohort.pk]), _new_person(**{"new-date_of_birth": "31.02.1990"})
     )
     assert response.status_code == 200
     assert response.context["new_form"].errors["date_of_birth"]
@@ -89,7 +89,8 @@ def test_enrol_page_lists_nobody_without_a_search(client, staff, cohort, organis
 def test_enrolling_someone_of_another_organisation_is_refused(client, staff, cohort, other_organisation):
     stranger = ParticipantFactory(organisation=other_organisation)
     client.force_login(staff)
-    response = client.post(reverse("courses:enrol", args=[cohort.pk]), {"existing-participant": str(stranger.pk)})
+    url = reverse("courses:enrol_existing", args=[cohort.pk])
+    response = client.post(url, {"existing-participant": str(stranger.pk)})
     assert response.status_code == 200
     assert not Enrolment.objects.filter(participant=stranger).exists()
 

@@ -42,7 +42,7 @@ def test_enrolment_form_takes_an_entry_date(client, staff, cohort):
     assert f'value="{today:%d.%m.%Y}"' in page  # the default, shown
     entered = cohort.start_date + datetime.timedelta(days=2)
     response = client.post(
-        reverse("courses:enrol", args=[cohort.pk]),
+        reverse("courses:enrol_new", args=[cohort.pk]),
         {
             "new-participant": "1",
             "new-given_name": "Zeynep",
@@ -56,7 +56,7 @@ def test_enrolment_form_takes_an_entry_date(client, staff, cohort):
 
     person = ParticipantFactory(organisation=cohort.site.organisation, family_name="Demir")
     client.post(
-        reverse("courses:enrol", args=[cohort.pk]),
+        reverse("courses:enrol_existing", args=[cohort.pk]),
         {"existing-participant": person.pk, "existing-enrolled_on": ""},
     )
     assert Enrolment.objects.get(participant=person).enrolled_on == today  # empty: the default

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from courses.models import AttendanceRecord, TeachingSession, attended_units_for
-from courses.selectors import attendance_progress_for_cohort
+from courses.selectors import attendance_progress_of_cohort
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_same_figures_share_one_progress_and_it_cannot_be_changed(cohort):
     _attend(session, present_2, "P")
     _attend(session, sick, "K")
 
-    progress = attendance_progress_for_cohort(cohort, today=TODAY)
+    progress = attendance_progress_of_cohort(cohort, today=TODAY)
 
     assert progress[present_1.pk][0] is progress[present_2.pk][0]
     assert progress[sick.pk][0] is not progress[present_1.pk][0]

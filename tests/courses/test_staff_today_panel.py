@@ -30,7 +30,7 @@ def test_todays_sessions_are_listed_by_start_time_with_their_register_state(clie
     )
     attendance_record(session=earlier, entries=[AttendanceEntry(enrolment_id=person.pk, status="P")], by=staff)
 
-    rows = selectors.sessions_today_for(staff)
+    rows = selectors.sessions_today_visible_to(staff)
 
     assert [(row.pk, row.recorded) for row in rows] == [(earlier.pk, True), (todays_session.pk, False)]
     client.force_login(staff)
@@ -42,7 +42,7 @@ def test_todays_sessions_are_listed_by_start_time_with_their_register_state(clie
 
 
 def test_another_organisations_staff_see_none_of_them(client, other_staff, todays_session):
-    assert selectors.sessions_today_for(other_staff) == []
+    assert selectors.sessions_today_visible_to(other_staff) == []
     client.force_login(other_staff)
     assert "Today's sessions" not in client.get(reverse("home")).content.decode()
 

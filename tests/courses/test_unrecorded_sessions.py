@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from courses.attendance_tables import progress_bar_html
 from courses.models import TeachingSession
-from courses.selectors import attendance_progress_for_enrolment, registers_to_take_for
+from courses.selectors import attendance_progress_of_enrolment, registers_to_take_visible_to
 from courses.services import AttendanceEntry, attendance_record
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_unregistered_past_sessions_neither_lower_the_rate_nor_put_anyone_at_ris
     taken, *forgotten = _sessions(cohort, module, [today - datetime.timedelta(days=d) for d in (14, 7, 6, 5)])
     attendance_record(session=taken, entries=[AttendanceEntry(enrolment.pk, "P")], by=staff)
 
-    module_progress = attendance_progress_for_enrolment(enrolment, today=today)[0]
+    module_progress = attendance_progress_of_enrolment(enrolment, today=today)[0]
 
     assert module_progress.held_units == Decimal("4.0")
     assert module_progress.attended_units == Decimal("4.0")
@@ -56,7 +56,7 @@ def test_unregistered_past_sessions_neither_lower_the_rate_nor_put_anyone_at_ris
 
     # Once the register is taken, an absence counts.
     attendance_record(session=forgotten[0], entries=[AttendanceEntry(enrolment.pk, "UE")], by=staff)
-    module_progress = attendance_progress_for_enrolment(enrolment, today=today)[0]
+    module_progress = attendance_progress_of_enrolment(enrolment, today=today)[0]
     assert module_progress.held_units == Decimal("8.0")
     assert module_progress.unrecorded_units == Decimal("8.0")
     assert module_progress.state == "at_risk"
@@ -71,7 +71,7 @@ def test_staff_start_page_lists_the_registers_still_to_take(client, cohort, enro
     enrolment.enrolled_on = cohort.start_date
     enrolment.save()
 
-    rows, total = registers_to_take_for(staff)
+    rows, total = registers_to_take_visible_to(staff)
     assert [row.pk for row in rows] == [older.pk, old.pk] and total == 2
     client.force_login(staff)
     page = client.get(reverse("home")).content.decode()
@@ -79,9 +79,9 @@ def test_staff_start_page_lists_the_registers_still_to_take(client, cohort, enro
     assert reverse("courses:register", args=[older.pk]) in page
 
     attendance_record(session=older, entries=[AttendanceEntry(enrolment.pk, "P")], by=staff)
-    assert [row.pk for row in registers_to_take_for(staff)[0]] == [old.pk]
+    assert [row.pk for row in registers_to_take_visible_to(staff)[0]] == [old.pk]
 
     # Another organisation's staff see none of them.
-    assert registers_to_take_for(other_staff) == ([], 0)
+    assert registers_to_take_visible_to(other_staff) == ([], 0)
     client.force_login(other_staff)
     assert "Registers still to take" not in client.get(reverse("home")).content.decode()

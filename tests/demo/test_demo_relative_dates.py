@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from certificates.models import Certificate
 from courses.models import AttendanceRecord, Cohort, Participant, TeachingSession
-from courses.selectors import attendance_progress_for_cohort
+from courses.selectors import attendance_progress_of_cohort
 from demo import loading
 from placements.models import HourEntry
 
@@ -59,7 +59,7 @@ def test_demo_loaded_a_year_later_is_arranged_around_that_day(settings):
     assert TeachingSession.objects.filter(cohort=running, date__gt=today).exists()
     # Only the one participant the demo puts at risk is behind; nobody for want of a register.
     # Up to yesterday every register is taken: nothing counts as not yet recorded (today's is the user's).
-    progress = attendance_progress_for_cohort(running, today=today - datetime.timedelta(days=1))
+    progress = attendance_progress_of_cohort(running, today=today - datetime.timedelta(days=1))
     assert all(p.unrecorded_units == 0 for items in progress.values() for p in items)
 
     finished = Cohort.objects.filter(status="finished")

@@ -60,7 +60,7 @@ def test_other_staff_do_not_see_the_employers(client, other_staff, employer):
 def test_staff_add_a_facility_to_an_employer(client, staff, employer):
     client.force_login(staff)
     client.post(
-        reverse("outcomes:employer_edit", args=[employer.pk]),
-        {"add_facility": "1", "facility-name": "OGS Lindenschule", "facility-facility_type": "ogs"},
+        reverse("outcomes:employer_facility_add", args=[employer.pk]),
+        {"facility-name": "OGS Lindenschule", "facility-facility_type": "ogs"},
     )
     assert list(employer.facilities.values_list("name", "facility_type")) == [("OGS Lindenschule", "ogs")]

@@ -17,7 +17,7 @@ def test_certificate_holders_of_the_cohorts_are_the_default_invitees(client, sta
     without = EnrolmentFactory(cohort=enrolment.cohort)
     issue_certificate(enrolment, staff)
     client.force_login(staff)
-    client.post(reverse("outcomes:event_invite", args=[event.pk]), {"holders": "1"})
+    client.post(reverse("outcomes:event_invite_holders", args=[event.pk]))
     assert list(EventParticipant.objects.filter(event=event).values_list("participant_id", flat=True)) == [
         enrolment.participant_id
     ]
@@ -84,13 +84,13 @@ def test_wishes_only_for_invited_employers(accepted_event, other_employer):
 def test_former_participants_without_a_certificate_can_be_invited_too(client, staff, event, enrolment):
     without = EnrolmentFactory(cohort=enrolment.cohort)
     client.force_login(staff)
-    client.post(reverse("outcomes:event_invite", args=[event.pk]), {"everyone": "1"})
+    client.post(reverse("outcomes:event_invite_everyone", args=[event.pk]))
     invited = set(EventParticipant.objects.filter(event=event).values_list("participant_id", flat=True))
     assert invited == {enrolment.participant_id, without.participant_id}
 
 
 def test_other_staff_cannot_invite(client, other_staff, event, enrolment):
     client.force_login(other_staff)
-    response = client.post(reverse("outcomes:event_invite", args=[event.pk]), {"everyone": "1"})
+    response = client.post(reverse("outcomes:event_invite_everyone", args=[event.pk]))
     assert response.status_code in (403, 404)
     assert not EventParticipant.objects.exists()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from core.exceptions import DomainError
 from placements import services
 from placements.models import ConductCertificateCheck, Placement, PlacementStatus
-from placements.selectors import placement_summary_for_enrolment
+from placements.selectors import placement_summary_of_enrolment
 
 from .conftest import complete_prerequisites, log
 
@@ -36,7 +36,7 @@ def test_purge_keeps_the_other_facts_and_the_started_placement_stays_complete(ac
     assert active_placement.measles_proof_seen_at is not None
     assert active_placement.infection_instruction_date is not None
     assert active_placement.hour_entries.count() == 1
-    assert placement_summary_for_enrolment(active_placement.enrolment).prerequisites_complete is True
+    assert placement_summary_of_enrolment(active_placement.enrolment).prerequisites_complete is True
 
 
 def test_not_starting_deletes_the_conduct_facts_at_once(placement, staff):
@@ -48,7 +48,7 @@ def test_not_starting_deletes_the_conduct_facts_at_once(placement, staff):
     assert placement.conduct_check_deleted_at is not None
     # It never started, so the deleted facts do not count as a complete check (model and bulk read agree).
     assert not placement.conduct_facts_deleted_after_start
-    missing = placement_summary_for_enrolment(placement.enrolment).missing_prerequisites
+    missing = placement_summary_of_enrolment(placement.enrolment).missing_prerequisites
     assert any("§72a" in sentence for sentence in missing)
 
 

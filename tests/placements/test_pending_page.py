@@ -38,7 +38,7 @@ def shown_entries(html: str) -> set[int]:
 
 
 def test_groups_are_counted_and_the_longest_waiting_person_comes_first(two_people, active_placement, supervisor):
-    groups = selectors.pending_groups_for_supervisor(supervisor)
+    groups = selectors.pending_groups_visible_to(supervisor)
     assert [(g["placement_id"], g["count"], g["oldest"]) for g in groups][0] == (active_placement.pk, 2, days(-5))
     assert [g["count"] for g in groups] == [2, 1]
 
@@ -52,7 +52,7 @@ def test_people_waiting_since_the_same_day_come_in_name_order(
         participant = placement.enrolment.participant
         participant.family_name = family_name
         participant.save()
-    groups = selectors.pending_groups_for_supervisor(supervisor)
+    groups = selectors.pending_groups_visible_to(supervisor)
     assert [g["placement_id"] for g in groups] == [second.pk, active_placement.pk]
 
 

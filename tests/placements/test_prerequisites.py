@@ -142,17 +142,16 @@ def test_start_through_the_page(client, placement, staff):
     client.force_login(staff)
     url = f"/praxis/einsaetze/{placement.pk}/voraussetzungen/"
     response = client.post(
-        url,
+        url + "fuehrungszeugnis/",
         {
-            "which": "conduct",
             "conduct-inspected_on": days(-40).strftime("%d.%m.%Y"),
             "conduct-issue_date": days(-60).strftime("%d.%m.%Y"),
             "conduct-has_relevant_entry": "no",
         },
     )
     assert response.status_code == 302
-    client.post(url, {"which": "measles", "measles-seen": "on"})
-    client.post(url, {"which": "infection", "infection-instruction_date": days(-35).strftime("%d.%m.%Y")})
+    client.post(url + "masern/", {"measles-seen": "on"})
+    client.post(url + "belehrung/", {"infection-instruction_date": days(-35).strftime("%d.%m.%Y")})
     response = client.post(f"/praxis/einsaetze/{placement.pk}/starten/")
     assert response.status_code == 302
     placement.refresh_from_db()
@@ -162,9 +161,8 @@ def test_start_through_the_page(client, placement, staff):
 def test_old_certificate_shows_a_clear_message_on_the_page(client, placement, staff):
     client.force_login(staff)
     response = client.post(
-        f"/praxis/einsaetze/{placement.pk}/voraussetzungen/",
+        f"/praxis/einsaetze/{placement.pk}/voraussetzungen/fuehrungszeugnis/",
         {
-            "which": "conduct",
             "conduct-inspected_on": days(-10).strftime("%d.%m.%Y"),
             "conduct-issue_date": days(-200).strftime("%d.%m.%Y"),
             "conduct-has_relevant_entry": "no",
@@ -177,9 +175,7 @@ def test_old_certificate_shows_a_clear_message_on_the_page(client, placement, st
 def test_participant_and_supervisor_cannot_record_prerequisites(client, placement, participant_user, supervisor):
     for user in (participant_user, supervisor):
         client.force_login(user)
-        response = client.post(
-            f"/praxis/einsaetze/{placement.pk}/voraussetzungen/", {"which": "measles", "measles-seen": "on"}
-        )
+        response = client.post(f"/praxis/einsaetze/{placement.pk}/voraussetzungen/masern/", {"measles-seen": "on"})
         assert response.status_code == 403
         response = client.post(f"/praxis/einsaetze/{placement.pk}/starten/")
         assert response.status_code == 403

@@ -13,12 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_enrolment_without_placement_is_absent(cohort, enrolment):
-    assert selectors.placement_summaries_for_cohort(cohort) == {}
-    assert selectors.placement_summary_for_enrolment(enrolment) is None
+    assert selectors.placement_summaries_of_cohort(cohort) == {}
+    assert selectors.placement_summary_of_enrolment(enrolment) is None
 
 
 def test_summary_of_a_blocked_placement_names_what_is_missing(cohort, placement):
-    summary = selectors.placement_summaries_for_cohort(cohort)[placement.enrolment_id]
+    summary = selectors.placement_summaries_of_cohort(cohort)[placement.enrolment_id]
     assert summary.placement_id == placement.pk
     assert summary.facility_name == placement.facility.name
     assert summary.facility_type == "kita"
@@ -33,7 +33,7 @@ def test_summary_counts_confirmed_and_pending_minutes(cohort, active_placement, 
     first = log(active_placement, participant_user, day=-5, start="08:00", end="12:00")
     log(active_placement, participant_user, day=-4, start="08:00", end="11:30")
     services.hours_confirm(entry=first, by=supervisor)
-    summary = selectors.placement_summary_for_enrolment(active_placement.enrolment)
+    summary = selectors.placement_summary_of_enrolment(active_placement.enrolment)
     assert summary.confirmed_minutes == 240
     assert summary.pending_minutes == 210
     assert summary.prerequisites_complete is True
@@ -52,7 +52,7 @@ def test_latest_non_cancelled_placement_represents_the_enrolment(cohort, placeme
         planned_hours=60,
         by=staff,
     )
-    assert selectors.placement_summary_for_enrolment(placement.enrolment).placement_id == second.pk
+    assert selectors.placement_summary_of_enrolment(placement.enrolment).placement_id == second.pk
 
 
 def test_cohort_summaries_take_a_fixed_number_of_queries(cohort, facility, supervisor, staff):
@@ -68,11 +68,11 @@ def test_cohort_summaries_take_a_fixed_number_of_queries(cohort, facility, super
     add_one()
     cohort = type(cohort).objects.select_related("programme").get(pk=cohort.pk)
     with CaptureQueriesContext(connection) as one:
-        selectors.placement_summaries_for_cohort(cohort)
+        selectors.placement_summaries_of_cohort(cohort)
     for _ in range(3):
         add_one()
     with CaptureQueriesContext(connection) as four:
-        result = selectors.placement_summaries_for_cohort(cohort)
+        result = selectors.placement_summaries_of_cohort(cohort)
     assert len(result) == 4
     assert (
         len(four.captured_queries) == len(one.captured_queries) <= 3

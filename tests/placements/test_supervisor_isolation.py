@@ -46,8 +46,8 @@ def test_only_own_organisations_supervisors_are_offered(client, staff, facility,
 
 def test_linking_a_foreign_supervisor_is_refused(client, staff, facility, foreign):
     client.force_login(staff)
-    url = reverse("placements:facility_supervisors", args=[facility.pk])
-    response = client.post(url, {"action": "link", "link-user": foreign.pk})
+    url = reverse("placements:facility_supervisor_link", args=[facility.pk])
+    response = client.post(url, {"link-user": foreign.pk})
     assert response.status_code == 200
     assert not facility.supervisors.filter(pk=foreign.pk).exists()
     with pytest.raises(DomainError, match="one of the listed supervisors"):
@@ -56,16 +56,16 @@ def test_linking_a_foreign_supervisor_is_refused(client, staff, facility, foreig
 
 def test_linking_a_colleague_works(client, staff, facility, colleague):
     client.force_login(staff)
-    url = reverse("placements:facility_supervisors", args=[facility.pk])
-    response = client.post(url, {"action": "link", "link-user": colleague.pk})
+    url = reverse("placements:facility_supervisor_link", args=[facility.pk])
+    response = client.post(url, {"link-user": colleague.pk})
     assert response.status_code == 302
     assert facility.supervisors.filter(pk=colleague.pk).exists()
 
 
 def _create(client, facility, username):
     return client.post(
-        reverse("placements:facility_supervisors", args=[facility.pk]),
-        {"action": "create", "new-first_name": "Petra", "new-last_name": "Hoffmann", "new-email": "p@example.org",
+        reverse("placements:facility_supervisor_create", args=[facility.pk]),
+        {"new-first_name": "Petra", "new-last_name": "Hoffmann", "new-email": "p@example.org",
          "new-username": username, "new-delivery": "email"},
     )
 

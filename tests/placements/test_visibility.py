@@ -21,7 +21,7 @@ def stranger(organisation):
 
 def test_supervisor_of_another_facility_sees_nothing(client, active_placement, participant_user, stranger):
     entry = log(active_placement, participant_user)
-    assert not selectors.pending_entries_for_supervisor(stranger).exists()
+    assert not selectors.pending_entries_visible_to(stranger).exists()
     assert not selectors.placements_visible_to(stranger).exists()
     client.force_login(stranger)
     page = client.get("/praxis/bestaetigen/").content.decode()
@@ -37,7 +37,7 @@ def test_supervisor_of_another_facility_sees_nothing(client, active_placement, p
 
 def test_supervisor_sees_the_pending_entries_of_their_facility(client, active_placement, participant_user, supervisor):
     log(active_placement, participant_user)
-    assert selectors.pending_entries_for_supervisor(supervisor).count() == 1
+    assert selectors.pending_entries_visible_to(supervisor).count() == 1
     client.force_login(supervisor)
     assert active_placement.enrolment.participant.full_name in client.get("/praxis/bestaetigen/").content.decode()
 

@@ -92,7 +92,7 @@ def test_discard(client, cohort, staff, german_rows):
     client.force_login(staff)
     response = _upload(client, cohort, csv_bytes(german_rows))
     record = ImportRecord.objects.get()
-    client.post(reverse("spreadsheets:import_confirm", args=[record.pk]), {"discard": "1"})
+    client.post(reverse("spreadsheets:import_discard", args=[record.pk]))
     record.refresh_from_db()
     assert record.status == ImportStatus.DISCARDED and record.preview == []  # no row had an error
     assert Participant.objects.count() == 0

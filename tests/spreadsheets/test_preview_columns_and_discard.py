@@ -31,7 +31,7 @@ def test_discarded_import_keeps_the_refused_rows_and_their_errors(client, cohort
     client.force_login(staff)
     response = _upload(client, cohort, csv_bytes(ROWS))
     record = ImportRecord.objects.get()
-    client.post(reverse("spreadsheets:import_confirm", args=[record.pk]), {"discard": "1"})
+    client.post(reverse("spreadsheets:import_discard", args=[record.pk]))
     record.refresh_from_db()
     assert record.status == ImportStatus.DISCARDED and not record.file_data
     assert [row["row"] for row in record.preview] == [3]
@@ -47,7 +47,7 @@ def test_other_roles_cannot_discard(client, request, cohort, staff, role):
     _upload(client, cohort, csv_bytes(ROWS))
     record = ImportRecord.objects.get()
     client.force_login(request.getfixturevalue(role))
-    response = client.post(reverse("spreadsheets:import_confirm", args=[record.pk]), {"discard": "1"})
+    response = client.post(reverse("spreadsheets:import_discard", args=[record.pk]))
     assert response.status_code in (403, 404)
     record.refresh_from_db()
     assert record.status == ImportStatus.PREVIEWED and len(record.preview) == 2

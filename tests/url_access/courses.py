@@ -10,6 +10,9 @@ ENTRIES = {
     "courses:cohort_detail": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "courses:cohort_update": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "courses:enrol": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
+    # Each of the enrol page's forms posts to its own URL: a GET is refused (405) after the permission check.
+    "courses:enrol_existing": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405),
+    "courses:enrol_new": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}, allowed_status=405),
     "courses:withdraw": allow("staff", kwargs=lambda w: {"pk": w.enrolment.pk}),
     "courses:entry_date": allow("staff", kwargs=lambda w: {"pk": w.enrolment.pk}),
     "courses:participant_list": allow("staff", "other_staff"),  # lists are scoped, not refused

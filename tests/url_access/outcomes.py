@@ -40,6 +40,8 @@ ENTRIES = {
     "outcomes:employer_list": allow("staff", "other_staff"),  # scoped, not refused
     "outcomes:employer_create": allow("staff", "other_staff"),
     "outcomes:employer_edit": allow("staff", kwargs=lambda w: {"pk": w.employer.pk}),
+    # POST-only forms of a page with several: allowed roles get 405 for a GET, the rest are refused before that.
+    "outcomes:employer_facility_add": allow("staff", kwargs=lambda w: {"pk": w.employer.pk}, allowed_status=405),
     "outcomes:event_list": allow("staff", "other_staff"),
     "outcomes:event_create": allow("staff", "other_staff"),
     "outcomes:event_detail": allow("staff", kwargs=_event),
@@ -55,6 +57,8 @@ ENTRIES = {
     "outcomes:event_pdf_employers": allow("staff", kwargs=_event),
     "outcomes:event_pdf_plan": allow("staff", kwargs=_event),
     "outcomes:participant_outcomes": allow("staff", kwargs=lambda w: {"pk": w.participant.pk}),
+    "outcomes:goal_add": allow("staff", kwargs=lambda w: {"pk": w.participant.pk}, allowed_status=405),
+    "outcomes:goal_status": allow("staff", kwargs=lambda w: {"pk": w.participant.pk}, allowed_status=405),
     "outcomes:intake_edit": allow("staff", "participant", kwargs=lambda w: {"pk": w.participant.pk}),
     "outcomes:cohort_outcomes": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk}),
     "outcomes:cohort_outcomes_export": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "file_format": "csv"}),
@@ -65,6 +69,8 @@ ENTRIES = {
 NOT_WALKED = {
     "outcomes:employer_import",
     "outcomes:event_invite",
+    "outcomes:event_invite_holders",
+    "outcomes:event_invite_everyone",
     "outcomes:participant_answer",
     "outcomes:employer_answer",
     "outcomes:event_schedule_run",

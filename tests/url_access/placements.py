@@ -50,11 +50,19 @@ ENTRIES = {
     "placements:facility_detail": allow("staff", "supervisor", kwargs=_facility),
     "placements:facility_update": allow("staff", kwargs=_facility),
     "placements:facility_supervisors": allow("staff", kwargs=_facility),
+    # Each form of a page with several posts to its own URL: a GET is refused (405) after the permission check.
+    "placements:facility_supervisor_create": allow("staff", kwargs=_facility, allowed_status=405),
+    "placements:facility_supervisor_link": allow("staff", kwargs=_facility, allowed_status=405),
+    "placements:facility_supervisor_invite": allow("staff", kwargs=_facility, allowed_status=405),
+    "placements:facility_supervisor_unlink": allow("staff", kwargs=_facility, allowed_status=405),
     "placements:placement_list": allow("staff", "other_staff"),  # scoped
     "placements:placement_create": allow("staff", kwargs=lambda w: {"pk": w.enrolment.pk}),
     "placements:placement_detail": allow("staff", "supervisor", "participant", kwargs=_placement),
     "placements:placement_update": allow("staff", kwargs=_placement),
     "placements:placement_prerequisites": allow("staff", kwargs=_placement),
+    "placements:conduct_check": allow("staff", kwargs=_placement, allowed_status=405),
+    "placements:measles_proof": allow("staff", kwargs=_placement, allowed_status=405),
+    "placements:infection_instruction": allow("staff", kwargs=_placement, allowed_status=405),
     # POST starts the placement; a GET by someone allowed only leads back to the placement page.
     "placements:placement_activate": allow("staff", kwargs=_placement, allowed_status=302),
     "placements:placement_cancel": allow("staff", kwargs=_placement),

@@ -23,4 +23,4 @@ ENTRIES = {
 }
 
 # POST only (confirm or discard); tested in tests/spreadsheets/test_confirm_permissions.py.
-NOT_WALKED = {"spreadsheets:import_confirm"}
+NOT_WALKED = {"spreadsheets:import_confirm", "spreadsheets:import_discard"}
