@@ -1,8 +1,8 @@
 """Writes of the spreadsheets app: upload and preview, confirm or discard an import.
 
-The participants and their places are written by ``ParticipantResource`` inside ``import_confirm``'s
-transaction with the rules of courses.services applied set-wise (see resources.py); a refused confirmation
-rolls everything back, so an import is written completely or not at all."""
+The participants are written by ``ParticipantResource`` inside ``import_confirm``'s transaction, their places
+by courses.services.BulkEnrolment (see resources.py); a refused confirmation rolls everything back, so an
+import is written completely or not at all."""
 
 import datetime
 
@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import Result
 
-from core.dates import short_date
 from core.exceptions import DomainError
-from courses.models import Cohort, CohortStatus
+from courses.enrolment_rules import closed_cohort_refusal, entry_date_refusal
+from courses.models import Cohort
 
 from .models import ImportRecord, ImportStatus
 from .reading import FileRefused, read_participant_sheet
@@ -55,8 +55,8 @@ def import_upload(*, cohort: Cohort, by, file_name: str, data: bytes) -> ImportR
         file_name=(file_name or "")[:255],
     )
     try:
-        if cohort.status == CohortStatus.FINISHED:
-            raise FileRefused(_("This cohort has finished; nobody can be enrolled any more."))
+        if closed_cohort_refusal(cohort):
+            raise FileRefused(closed_cohort_refusal(cohort))
         result, outcomes, file_format = _run(data=data, cohort=cohort, by=by, dry_run=True)
     except DomainError as error:
         record.status = ImportStatus.REJECTED
@@ -99,11 +99,9 @@ def import_confirm(
         raise DomainError(
             _("The file has rows with errors. Correct the file and upload it again, or import only the valid rows.")
         )
-    if enrolled_on is not None and enrolled_on > record.cohort.end_date:
-        raise DomainError(
-            _("The entry date cannot be after the end of the cohort (%(date)s).")
-            % {"date": short_date(record.cohort.end_date)}
-        )
+    refusal = entry_date_refusal(record.cohort, enrolled_on) if enrolled_on is not None else ""
+    if refusal:
+        raise DomainError(refusal)
     result, outcomes, _format = _run(
         data=bytes(record.file_data), cohort=record.cohort, by=by, dry_run=False, enrolled_on=enrolled_on
     )
