@@ -324,6 +324,7 @@ def staff_hours_waiting(today: str) -> int:
 def attendance_at_risk(today: str) -> int:
     """The matrix's rule (courses.selectors.ModuleProgress.state): a participant is told once per module and
     level (at risk, then missed); staff get one list per cohort of the people newly at risk."""
+    from core.memo import reads_remembered
     from courses.models import Cohort, CohortStatus, EnrolmentStatus
     from courses.selectors import attendance_progress_for_cohort, cohort_people
 
@@ -334,9 +335,11 @@ def attendance_at_risk(today: str) -> int:
     cohorts = Cohort.objects.filter(status=CohortStatus.RUNNING).select_related("site__organisation", "programme")
     for cohort in cohorts:
         organisation = cohort.site.organisation
-        progress = attendance_progress_for_cohort(cohort, today=day)
+        with reads_remembered(cohort):  # the progress reads the cohort's people too
+            progress = attendance_progress_for_cohort(cohort, today=day)
+            people = cohort_people(cohort)
         newly = []
-        for enrolment in cohort_people(cohort):
+        for enrolment in people:
             if enrolment.status != EnrolmentStatus.ACTIVE:
                 continue
             for item in progress.get(enrolment.pk, []):
