@@ -3,7 +3,6 @@ DomainError with a message for the user; callers never half-save."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -11,7 +10,7 @@ from accounts.models import Role
 from accounts.services import invitation_create, login_create
 from core.bulk import insert_rows
 from core.dates import short_date, short_time
-from core.exceptions import DomainError
+from core.exceptions import DomainError, full_clean_or_refuse
 from core.text import clean_name, fold
 
 from .enrolment_rules import already_enrolled_message, enrolment_refusal, entry_date_refusal
@@ -50,15 +49,6 @@ PARTICIPANT_FIELDS = (
 )
 
 
-def _full_clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        messages = [str(m) for msgs in error.message_dict.values() for m in msgs]
-        field = next(iter(error.message_dict), None)
-        raise DomainError(" ".join(messages), field=field if field != "__all__" else None) from error
-
-
 def _active_enrolments_overlapping(participant: Participant, cohort: Cohort, exclude_cohort: Cohort | None = None):
     qs = Enrolment.objects.filter(
         participant=participant,
@@ -74,7 +64,7 @@ def _active_enrolments_overlapping(participant: Participant, cohort: Cohort, exc
 @transaction.atomic
 def cohort_create(*, programme: Programme, site: Site, by, **fields) -> Cohort:
     cohort = Cohort(programme=programme, site=site, **fields)
-    _full_clean(cohort)
+    full_clean_or_refuse(cohort)
     cohort.save()
     return cohort
 
@@ -87,7 +77,7 @@ def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
         if name not in COHORT_FIELDS:
             raise TypeError(f"cohort_update() got an unexpected field {name!r}")
         setattr(cohort, name, value)
-    _full_clean(cohort)
+    full_clean_or_refuse(cohort)
     taken = cohort.enrolments.exclude(status=EnrolmentStatus.WITHDRAWN).count()
     if cohort.capacity < taken:
         raise DomainError(
@@ -112,7 +102,7 @@ def participant_create(*, organisation, by, **fields) -> Participant:
     participant.given_name = (participant.given_name or "").strip()
     participant.family_name = (participant.family_name or "").strip()
     participant.jobcenter_customer_number = (participant.jobcenter_customer_number or "").strip()
-    _full_clean(participant, exclude=["name_key", "user"])
+    full_clean_or_refuse(participant, exclude=["name_key", "user"])
     _refuse_same_person(participant)
     try:
         with transaction.atomic():
@@ -150,7 +140,7 @@ def participant_update(*, participant: Participant, by, **fields) -> Participant
         if name not in PARTICIPANT_FIELDS:
             raise TypeError(f"participant_update() got an unexpected field {name!r}")
         setattr(participant, name, value.strip() if isinstance(value, str) else value)
-    _full_clean(participant, exclude=["name_key", "user"])
+    full_clean_or_refuse(participant, exclude=["name_key", "user"])
     _refuse_same_person(participant)
     try:
         with transaction.atomic():
@@ -476,7 +466,7 @@ def nrw_public_holidays(start: datetime.date, end: datetime.date) -> dict[dateti
 
 def _check_session(session: TeachingSession) -> None:
     """Field rules, then the one rule about other rows: no two sessions of a cohort at the same time."""
-    _full_clean(session, exclude=["created_by"])
+    full_clean_or_refuse(session, exclude=["created_by"])
     clash = (
         TeachingSession.objects.filter(
             cohort_id=session.cohort_id,
