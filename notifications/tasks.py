@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import kinds
+from . import conf, kinds
 from .jobs import background, daily
 from .models import Notification
 from .services import notify, participant_recipient
@@ -291,7 +291,7 @@ def staff_hours_waiting(today: str) -> int:
     from courses.models import Organisation
     from placements.models import HourEntry, HourEntryStatus
 
-    limit = timezone.now() - datetime.timedelta(days=settings.NOTIFICATION_HOURS_WAITING_DAYS)
+    limit = timezone.now() - datetime.timedelta(days=conf.hours_waiting_days())
     rows = (
         HourEntry.objects.filter(status=HourEntryStatus.PENDING, created_at__lt=limit)
         .values("placement__facility__organisation_id", "placement__facility_id", "placement__facility__name")
@@ -311,7 +311,7 @@ def staff_hours_waiting(today: str) -> int:
                 kind=kinds.STAFF_HOURS_WAITING.code,
                 recipient=user,
                 organisation=organisation,
-                params={"days": settings.NOTIFICATION_HOURS_WAITING_DAYS, "facilities": facilities},
+                params={"days": conf.hours_waiting_days(), "facilities": facilities},
                 link=reverse("placements:placement_list"),
                 once=f"staff-waiting:{user.pk}:{today}",
             )

@@ -15,7 +15,7 @@ from core.exceptions import DomainError, full_clean_or_refuse
 from courses.models import Enrolment, EnrolmentStatus, Participant
 from placements.selectors import facilities_visible_to
 
-from . import scheduling, selectors
+from . import conf, scheduling, selectors
 from .models import (
     Employer,
     EmployerFacility,
@@ -423,7 +423,7 @@ def outcome_record_create(
 def follow_up_answer(*, enrolment: Enrolment, month: int, by, kind: str, source: str, **details) -> OutcomeRecord:
     """Answers one follow-up (end of measure, +3, +6 months) in one step."""
     enrolment = Enrolment.objects.select_for_update().select_related("participant", "cohort").get(pk=enrolment.pk)
-    if month not in selectors.follow_up_months():
+    if month not in conf.follow_up_months():
         raise DomainError(_("There is no follow-up at this month."))
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         raise DomainError(_("Follow-ups are asked only of people who finished the measure."))

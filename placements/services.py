@@ -108,9 +108,7 @@ def supervisor_invite(*, facility: Facility, user, by, delivery: str):
     secret (see ``accounts.services.invitation_create``)."""
     if not facility.supervisors.filter(pk=user.pk).exists():
         raise DomainError(_("%(name)s does not supervise at this facility.") % {"name": user})
-    return invitation_create(
-        user=user, by=by, delivery=delivery, organisation_name=facility.organisation.name
-    )
+    return invitation_create(user=user, by=by, delivery=delivery, organisation_name=facility.organisation.name)
 
 
 @transaction.atomic
@@ -420,9 +418,7 @@ def conduct_checks_purge(*, today: datetime.date | None = None) -> int:
     finds nothing left to delete."""
     today = today or _local_today()
     placement_ids = list(
-        Placement.objects.filter(conduct_facts_expired(today), conduct_check__isnull=False).values_list(
-            "pk", flat=True
-        )
+        Placement.objects.filter(conduct_facts_expired(today), conduct_check__isnull=False).values_list("pk", flat=True)
     )
     if not placement_ids:
         return 0

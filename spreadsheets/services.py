@@ -16,6 +16,7 @@ from core.exceptions import DomainError
 from courses.enrolment_rules import closed_cohort_refusal, entry_date_refusal
 from courses.models import Cohort
 
+from . import conf
 from .models import ImportRecord, ImportStatus
 from .reading import FileRefused, read_participant_sheet
 from .resources import ParticipantResource
@@ -143,17 +144,13 @@ def import_discard(*, record: ImportRecord, by) -> ImportRecord:
     return record
 
 
-def preview_retention_days() -> int:
-    return int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))
-
-
 @transaction.atomic
 def imports_purge_stale(*, now: datetime.datetime | None = None) -> int:
     """Discard previews nobody confirmed or discarded within ``IMPORT_PREVIEW_RETENTION_DAYS``: the uploaded
     list holds the Jobcenter's personal data, which may be kept only as long as it is needed (DSGVO Art. 5(1)
     c, e). The record stays in the import log with its counts and the reason. Returns how many were
     discarded; safe to run daily."""
-    days = preview_retention_days()
+    days = conf.preview_retention_days()
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     with translation.override(settings.LANGUAGE_CODE):
         message = _("Discarded automatically: not confirmed within %(days)d days.") % {"days": days}

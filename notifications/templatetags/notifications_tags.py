@@ -2,6 +2,8 @@ from django import template
 
 from notifications import selectors
 
+from .. import conf
+
 register = template.Library()
 
 
@@ -28,8 +30,7 @@ def isodate(value) -> str:
 def zip_is_prepared(cohort) -> bool:
     """True when the cohort has more certificates than PREPARED_ZIP_THRESHOLD: its ZIP is then prepared in the
     background instead of streamed (one count query)."""
-    from django.conf import settings
 
     from certificates.selectors import certificates_of_cohort
 
-    return certificates_of_cohort(cohort).count() > settings.PREPARED_ZIP_THRESHOLD
+    return certificates_of_cohort(cohort).count() > conf.prepared_zip_threshold()

@@ -1,0 +1,20 @@
+"""The accounts app's settings, read from Django settings at call time (so tests can override them).
+
+- INVITATION_TIMEOUT_DAYS (14): how long an invitation to set a password stays open.
+- INVITATION_CODE_MAX_ATTEMPTS (5): wrong printed codes before the invitation closes.
+- ACCOUNT_INACTIVITY_DAYS (365): logins unused this long are deactivated; 0 switches it off.
+"""
+
+from django.conf import settings
+
+
+def invitation_timeout_days() -> int:
+    return int(getattr(settings, "INVITATION_TIMEOUT_DAYS", 14))
+
+
+def invitation_code_max_attempts() -> int:
+    return int(getattr(settings, "INVITATION_CODE_MAX_ATTEMPTS", 5))
+
+
+def account_inactivity_days() -> int:
+    return int(getattr(settings, "ACCOUNT_INACTIVITY_DAYS", 365))

@@ -1,0 +1,33 @@
+"""The certificates app's settings, read from Django settings at call time (so tests can override them).
+
+- CERTIFICATE_NUMBER_PREFIX ("IB"): the letters before year and sequence of a document number (IB-2026-0007).
+- CERTIFICATE_VERIFY_MAX_FAILURES (10): failed look-ups of the public verification page per client address
+  and window (throttle.py).
+- CERTIFICATE_VERIFY_WINDOW_SECONDS (900): the length of that window, from the first failure.
+- CERTIFICATE_SIGNING_KEYS ({}): the configured seals per organisation (signing_keys.py).
+- CERTIFICATE_SIGNING_KEY_DIR (BASE_DIR/var/signing): where ``make_signing_key`` writes the demo's keys.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+
+
+def number_prefix() -> str:
+    return getattr(settings, "CERTIFICATE_NUMBER_PREFIX", "IB")
+
+
+def verify_max_failures() -> int:
+    return int(getattr(settings, "CERTIFICATE_VERIFY_MAX_FAILURES", 10))
+
+
+def verify_window_seconds() -> int:
+    return int(getattr(settings, "CERTIFICATE_VERIFY_WINDOW_SECONDS", 900))
+
+
+def signing_keys() -> dict:
+    return getattr(settings, "CERTIFICATE_SIGNING_KEYS", {}) or {}
+
+
+def signing_key_directory() -> Path:
+    return Path(getattr(settings, "CERTIFICATE_SIGNING_KEY_DIR", Path(settings.BASE_DIR) / "var" / "signing"))
