@@ -5,16 +5,8 @@
 - ACCOUNT_INACTIVITY_DAYS (365): logins unused this long are deactivated; 0 switches it off.
 """
 
-from django.conf import settings
+from core.conf import Setting
 
-
-def invitation_timeout_days() -> int:
-    return int(getattr(settings, "INVITATION_TIMEOUT_DAYS", 14))
-
-
-def invitation_code_max_attempts() -> int:
-    return int(getattr(settings, "INVITATION_CODE_MAX_ATTEMPTS", 5))
-
-
-def account_inactivity_days() -> int:
-    return int(getattr(settings, "ACCOUNT_INACTIVITY_DAYS", 365))
+invitation_timeout_days = Setting("INVITATION_TIMEOUT_DAYS", 14)
+invitation_code_max_attempts = Setting("INVITATION_CODE_MAX_ATTEMPTS", 5)
+account_inactivity_days = Setting("ACCOUNT_INACTIVITY_DAYS", 365)

@@ -12,21 +12,12 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.conf import Setting
 
-def number_prefix() -> str:
-    return getattr(settings, "CERTIFICATE_NUMBER_PREFIX", "IB")
-
-
-def verify_max_failures() -> int:
-    return int(getattr(settings, "CERTIFICATE_VERIFY_MAX_FAILURES", 10))
-
-
-def verify_window_seconds() -> int:
-    return int(getattr(settings, "CERTIFICATE_VERIFY_WINDOW_SECONDS", 900))
-
-
-def signing_keys() -> dict:
-    return getattr(settings, "CERTIFICATE_SIGNING_KEYS", {}) or {}
+number_prefix = Setting("CERTIFICATE_NUMBER_PREFIX", "IB", convert=str)
+verify_max_failures = Setting("CERTIFICATE_VERIFY_MAX_FAILURES", 10)
+verify_window_seconds = Setting("CERTIFICATE_VERIFY_WINDOW_SECONDS", 900)
+signing_keys = Setting("CERTIFICATE_SIGNING_KEYS", {}, convert=lambda value: value or {})
 
 
 def signing_key_directory() -> Path:

@@ -8,28 +8,11 @@
 - PREPARED_DOWNLOAD_RETENTION_DAYS (7): prepared downloads are deleted after this many days.
 """
 
-from django.conf import settings
+from core.conf import Setting
 
-
-def task_max_attempts() -> int:
-    return int(getattr(settings, "TASK_MAX_ATTEMPTS", 5))
-
-
-def task_retry_base_seconds() -> int:
-    return int(getattr(settings, "TASK_RETRY_BASE_SECONDS", 60))
-
-
-def hours_waiting_days() -> int:
-    return int(getattr(settings, "NOTIFICATION_HOURS_WAITING_DAYS", 3))
-
-
-def supervisor_link_max_age_days() -> int:
-    return int(getattr(settings, "SUPERVISOR_LINK_MAX_AGE_DAYS", 14))
-
-
-def prepared_zip_threshold() -> int:
-    return int(getattr(settings, "PREPARED_ZIP_THRESHOLD", 40))
-
-
-def prepared_download_retention_days() -> int:
-    return int(getattr(settings, "PREPARED_DOWNLOAD_RETENTION_DAYS", 7))
+task_max_attempts = Setting("TASK_MAX_ATTEMPTS", 5)
+task_retry_base_seconds = Setting("TASK_RETRY_BASE_SECONDS", 60)
+hours_waiting_days = Setting("NOTIFICATION_HOURS_WAITING_DAYS", 3)
+supervisor_link_max_age_days = Setting("SUPERVISOR_LINK_MAX_AGE_DAYS", 14)
+prepared_zip_threshold = Setting("PREPARED_ZIP_THRESHOLD", 40)
+prepared_download_retention_days = Setting("PREPARED_DOWNLOAD_RETENTION_DAYS", 7)

@@ -4,8 +4,6 @@
   practice, not law.
 """
 
-from django.conf import settings
+from core.conf import Setting
 
-
-def follow_up_months() -> tuple[int, ...]:
-    return tuple(getattr(settings, "OUTCOMES_FOLLOW_UP_MONTHS", (0, 3, 6)))
+follow_up_months = Setting("OUTCOMES_FOLLOW_UP_MONTHS", (0, 3, 6), convert=tuple)

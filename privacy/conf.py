@@ -3,8 +3,6 @@
 - PRIVACY_LOGIN_RECORD_DAYS (180): how long the log-in history is kept.
 """
 
-from django.conf import settings
+from core.conf import Setting
 
-
-def login_record_days() -> int:
-    return int(getattr(settings, "PRIVACY_LOGIN_RECORD_DAYS", 180))
+login_record_days = Setting("PRIVACY_LOGIN_RECORD_DAYS", 180)

@@ -4,8 +4,6 @@
   after this many days (DSGVO Art. 5(1) c, e).
 """
 
-from django.conf import settings
+from core.conf import Setting
 
-
-def preview_retention_days() -> int:
-    return int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))
+preview_retention_days = Setting("IMPORT_PREVIEW_RETENTION_DAYS", 7)
