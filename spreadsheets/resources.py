@@ -125,6 +125,8 @@ class ParticipantMatcher(BaseInstanceLoader):
         base = Participant.objects.filter(organisation=organisation).order_by("pk")
         if resource.places is not None:  # locked with the cohort's places when the import writes them
             base = resource.places.people(base)
+        elif resource.lock:  # an import without a cohort (admin) still updates them
+            base = base.select_for_update()
         found: dict[int, Participant] = {}
         for values, lookup in (
             (sorted(numbers), "jobcenter_customer_number__any_of"),
