@@ -3,7 +3,6 @@
 import datetime
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import DomainError
 from core.validators import single_line_text
 
+from . import conf
 from .models import Invitation, InvitationDelivery
 from .tokens import invitation_token_generator
 
@@ -79,7 +79,7 @@ def _validate_password(password: str, user, *, field: str) -> None:
 
 
 def invitation_timeout() -> datetime.timedelta:
-    return datetime.timedelta(days=settings.INVITATION_TIMEOUT_DAYS)
+    return datetime.timedelta(days=conf.invitation_timeout_days())
 
 
 def normalise_code(code: str) -> str:
@@ -190,7 +190,7 @@ def invitation_redeem_code(*, username: str, code: str, password: str):
             return _accept(invitation, password, field="new_password1")
         else:
             invitation.failed_attempts += 1
-            if invitation.failed_attempts >= settings.INVITATION_CODE_MAX_ATTEMPTS:
+            if invitation.failed_attempts >= conf.invitation_code_max_attempts():
                 invitation.closed_at = now
             invitation.save(update_fields=["failed_attempts", "closed_at"])
     raise DomainError(_wrong_code(), field="code")
@@ -203,7 +203,7 @@ def invitation_redeem_code(*, username: str, code: str, password: str):
 def inactive_accounts_deactivate(*, now: datetime.datetime | None = None) -> int:
     """Deactivate every login nobody used for ACCOUNT_INACTIVITY_DAYS; returns how many. Running it twice
     changes nothing more. Administrators are left alone; a new invitation opens an account again."""
-    days = settings.ACCOUNT_INACTIVITY_DAYS
+    days = conf.account_inactivity_days()
     if not days:
         return 0
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)

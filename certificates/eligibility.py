@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.dates import short_date
+from core.memo import reads_remembered
 from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
 from courses.selectors import (
     ModuleProgress,
@@ -393,11 +394,12 @@ def evaluate(facts: Facts) -> Eligibility:
 
 def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
     """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
-    # The caller's cohort object is used as it is, so the attendance and placement reads it remembers
-    # (core.memo) are shared with the other sections of the same page.
-    enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
-    progress = attendance_progress_of_cohort(cohort)
-    placements = placement_summaries_of_cohort(cohort)
+    # The caller's cohort object is used as it is, so the reads a page remembers on it (core.memo) are
+    # shared with the page's other sections; the people are read once here either way.
+    with reads_remembered(cohort):
+        enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
+        progress = attendance_progress_of_cohort(cohort)
+        placements = placement_summaries_of_cohort(cohort)
     today = timezone.localdate()
     return {
         enrolment.pk: evaluate(

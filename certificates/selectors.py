@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from courses.models import Cohort, Enrolment
 from courses.rules import staff_organisation_ids
 
+from . import conf
 from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
 from .models import Certificate, CertificateStatus, DocumentKind, normalise_code
 
@@ -91,7 +91,7 @@ def cohort_zip_is_streamed(document_count: int) -> bool:
     """A cohort's ZIP is drawn inside the request (streamed) only up to PREPARED_ZIP_THRESHOLD documents;
     a larger one is prepared in the background (the notifications app's "prepared for you"), so no request
     draws and signs hundreds of PDFs while a proxy's timeout runs."""
-    return document_count <= settings.PREPARED_ZIP_THRESHOLD
+    return document_count <= conf.prepared_zip_threshold()
 
 
 def documents_of_participant(participant) -> QuerySet[Certificate]:

@@ -16,6 +16,7 @@ from core.dates import short_date
 from core.exceptions import DomainError
 from courses.models import Cohort, Enrolment, EnrolmentStatus
 
+from . import conf
 from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
 from .models import (
     CODE_ALPHABET,
@@ -31,15 +32,11 @@ from .selectors import documents_of_cohort
 from .snapshot import build_snapshot
 
 
-def number_prefix() -> str:
-    return getattr(settings, "CERTIFICATE_NUMBER_PREFIX", "IB")
-
-
 def _allocate_number(year: int) -> tuple[str, str, int]:
     """The next number of the prefix and year, e.g. IB-2026-0007, as (number, prefix, sequence). Zertifikate
     and Teilnahmebescheinigungen share the series. The counter row is locked until the transaction ends,
     so numbers are unique and without gaps on PostgreSQL and SQLite alike."""
-    prefix = number_prefix()
+    prefix = conf.number_prefix()
     counter = CertificateNumberCounter.objects.select_for_update().filter(prefix=prefix, year=year).first()
     if counter is None:
         try:

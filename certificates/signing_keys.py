@@ -35,8 +35,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from django.conf import settings
 from jwcrypto import jwk
+
+from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class OrganisationKey:
 
 
 def key_directory() -> Path:
-    return Path(getattr(settings, "CERTIFICATE_SIGNING_KEY_DIR", Path(settings.BASE_DIR) / "var" / "signing"))
+    return conf.signing_key_directory()
 
 
 def _passphrase(entry: dict) -> bytes | None:
@@ -91,7 +92,7 @@ def _read_certificates(path) -> list[x509.Certificate]:
 
 
 def _entry_for(organisation_id: int | None) -> dict | None:
-    configured = getattr(settings, "CERTIFICATE_SIGNING_KEYS", {}) or {}
+    configured = conf.signing_keys()
     for name in (organisation_id, str(organisation_id), "default"):
         if name in configured:
             return configured[name]

@@ -1,8 +1,9 @@
 """Throttling of the public verification page against guessing codes.
 
 Each client address may make CERTIFICATE_VERIFY_MAX_FAILURES failed look-ups in a window of
-CERTIFICATE_VERIFY_WINDOW_SECONDS that starts with its first failure (later failures do not extend it).
-Once they are used up, every look-up from it is refused until the window ends, so a lucky guess shows nothing.
+CERTIFICATE_VERIFY_WINDOW_SECONDS that starts with its first failure (later failures do not extend it); both
+are read at each look-up (certificates.conf). Once they are used up, every look-up from it is refused until
+the window ends, so a lucky guess shows nothing.
 
 The count lives in Django's cache (the database cache shared by every process, settings.CACHES) as one entry
 ``{"count", "until"}`` stored with the window's remaining time as its timeout; cache.incr() is not used, since
@@ -20,31 +21,15 @@ import time
 import zlib
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
 from core.net import client_address  # noqa: F401  (the view's way to the address)
 
+from . import conf
+
 LOCK_CLASS = 0x1CE27  # first key of the advisory lock, so it cannot collide with another lock of the app
 _process_lock = threading.Lock()
-
-
-def max_failures() -> int:
-    return settings.CERTIFICATE_VERIFY_MAX_FAILURES
-
-
-def window_seconds() -> int:
-    return settings.CERTIFICATE_VERIFY_WINDOW_SECONDS
-
-
-def __getattr__(name):
-    # Read at call time, so a changed setting (or a test's override) applies at once.
-    if name == "MAX_FAILURES":
-        return max_failures()
-    if name == "WINDOW_SECONDS":
-        return window_seconds()
-    raise AttributeError(name)
 
 
 def _key(address: str) -> str:
@@ -67,7 +52,7 @@ def _locked(address: str):
 def _current(address: str, now: float) -> dict:
     state = cache.get(_key(address))
     if not state or state.get("until", 0) <= now:
-        return {"count": 0, "until": now + window_seconds()}
+        return {"count": 0, "until": now + conf.verify_window_seconds()}
     return state
 
 
@@ -85,7 +70,7 @@ def begin(address: str) -> int:
     with _locked(address):
         now = time.time()
         state = _current(address, now)
-        if state["count"] >= max_failures():
+        if state["count"] >= conf.verify_max_failures():
             return _minutes_left(state, now)
         state["count"] += 1
         _store(address, state, now)
@@ -106,7 +91,7 @@ def minutes_blocked(address: str) -> int:
     """0 if the address may look up; otherwise the minutes until it may again (at least 1). Reads only."""
     now = time.time()
     state = _current(address, now)
-    return _minutes_left(state, now) if state["count"] >= max_failures() else 0
+    return _minutes_left(state, now) if state["count"] >= conf.verify_max_failures() else 0
 
 
 def record_failure(address: str) -> None:

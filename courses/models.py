@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import CreationStamp
 from core.text import clean_name, fold
 from core.validators import multi_line_text, single_line_text
 
@@ -391,7 +392,7 @@ class EnrolmentStatus(models.TextChoices):
     COMPLETED = "completed", _("completed")
 
 
-class Enrolment(models.Model):
+class Enrolment(CreationStamp):
     """A participant's place in a cohort."""
 
     cohort = models.ForeignKey(Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments")
@@ -404,15 +405,6 @@ class Enrolment(models.Model):
     enrolled_on = models.DateField(_("enrolled on"), default=datetime.date.today)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, validators=[multi_line_text])
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -448,7 +440,7 @@ UNIT_MINUTES = 45  # one teaching unit (Unterrichtseinheit)
 LATENESS_TOLERANCE_MINUTES = 15
 
 
-class TeachingSession(models.Model):
+class TeachingSession(CreationStamp):
     """One planned block of teaching of a module for a cohort, e.g. Mon 09:00–12:00, 4 units."""
 
     cohort = models.ForeignKey(Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="sessions")
@@ -459,15 +451,6 @@ class TeachingSession(models.Model):
     units = models.PositiveSmallIntegerField(_("teaching units"), help_text=_("Teaching units of 45 minutes."))
     topic = models.CharField(_("topic"), max_length=200, blank=True, validators=[single_line_text])
     trainer = models.CharField(_("trainer"), max_length=150, blank=True, validators=[single_line_text])
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("teaching session")

@@ -228,8 +228,9 @@ def attendance_progress_of_cohort(
     cohort: Cohort, *, today: datetime.date | None = None
 ) -> dict[int, list[ModuleProgress]]:
     """Keyed by Enrolment id, for every enrolment of the cohort, modules in position order.
-    A fixed number of queries whatever the cohort size (aggregate queries, no per-row queries); computed once
-    per cohort object and day, since the cohort page's sections and the certificates panel all ask."""
+    A fixed number of queries whatever the cohort size (aggregate queries, no per-row queries); remembered per
+    day where the caller remembers reads on the cohort object (core.memo), since the cohort page's sections
+    and the certificates panel all ask."""
     return remembered_on(
         cohort,
         f"attendance_progress:{today}",
@@ -307,15 +308,16 @@ def _progress_of_enrolments(cohort: Cohort, enrolment_ids: list[int], *, today=N
     }
 
 
-def cohort_people(cohort: Cohort) -> list[Enrolment]:
+def cohort_people(cohort: Cohort) -> tuple[Enrolment, ...]:
     """Every enrolment of the cohort with its participant, in roster order (name, date of birth), withdrawn
-    ones too. Loaded once per cohort object and request: the cohort page's placements section, its
-    certificates panel and the eligibility engine all walk the same 200 people. Without the creation stamps,
+    ones too; a tuple, since the answer may be shared. Loaded once where the caller remembers reads on the
+    cohort object (core.memo): the cohort page's roster, placements section and certificates panel and the
+    eligibility engine all walk the same 200 people. Without the creation stamps,
     which no cohort page shows: 400 timestamps were a fifth of the read on PostgreSQL. Each enrolment holds
     the caller's cohort object, so permission checks per row (its organisation) fetch nothing."""
 
     def people():
-        enrolments = list(
+        enrolments = tuple(
             Enrolment.objects.filter(cohort_id=cohort.pk)
             .select_related("participant")
             .defer("created_at", "participant__created_at")

@@ -7,6 +7,7 @@ from django_tables2 import SingleTableMixin
 
 from accounts.selectors import open_invitation_of_user
 from accounts.views import deliver_invitation
+from core.memo import remember_reads
 from core.views import DetailPermissionMixin, ObjectPermissionMixin, PageFormMixin, ServiceFormMixin
 
 from . import selectors, services
@@ -51,6 +52,11 @@ class CohortDetailView(DetailPermissionMixin, DetailView):
 
     def get_queryset(self):
         return Cohort.objects.select_related("programme", "site", "site__organisation", "funding_body")
+
+    def get_object(self, queryset=None):
+        # The roster, the placements section and the certificates panel read the same cohort-wide
+        # summaries: each is computed once for the page (core.memo).
+        return remember_reads(super().get_object(queryset), self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

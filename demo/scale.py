@@ -965,9 +965,9 @@ class ScaleGenerator:
         return True
 
     def build_certificates(self) -> None:
+        from certificates.conf import number_prefix
         from certificates.models import Certificate, CertificateNumberCounter, CertificateStatus
         from certificates.pdf import TEMPLATE_VERSION
-        from certificates.services import number_prefix
         from certificates.snapshot import snapshot_document
 
         rng = self.rng

@@ -13,9 +13,10 @@ import functools
 import logging
 from collections.abc import Callable
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
+
+from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class RetryScheduled(Exception):
 
 def retry_delay(attempt: int) -> datetime.timedelta:
     """Pause before the attempt after ``attempt``: the base, doubled with every further attempt."""
-    return datetime.timedelta(seconds=settings.TASK_RETRY_BASE_SECONDS * 2 ** (attempt - 1))
+    return datetime.timedelta(seconds=conf.task_retry_base_seconds() * 2 ** (attempt - 1))
 
 
 def background(func: Callable | None = None, *, priority: int = 0, queue_name: str = "default"):
@@ -40,7 +41,7 @@ def background(func: Callable | None = None, *, priority: int = 0, queue_name: s
                 return function(*args, **kwargs)
             except Exception as error:
                 backend = the_task.get_backend()
-                if _attempt >= settings.TASK_MAX_ATTEMPTS or not backend.supports_defer:
+                if _attempt >= conf.task_max_attempts() or not backend.supports_defer:
                     raise
                 when = timezone.now() + retry_delay(_attempt)
                 the_task.using(run_after=when).enqueue(*args, _attempt=_attempt + 1, **kwargs)

@@ -9,9 +9,10 @@ entries is decided, and as soon as the supervisor no longer supervises the facil
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from . import conf
 
 SALT = "notifications.supervisor-link"
 
@@ -24,7 +25,7 @@ class LinkScope:
 
 
 def max_age() -> datetime.timedelta:
-    return datetime.timedelta(days=settings.SUPERVISOR_LINK_MAX_AGE_DAYS)
+    return datetime.timedelta(days=conf.supervisor_link_max_age_days())
 
 
 def make_token(*, supervisor_id: int, placement_id: int, entry_ids) -> str:

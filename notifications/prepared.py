@@ -16,13 +16,13 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import DomainError
 
+from . import conf
 from .jobs import background
 from .models import DownloadStatus, PreparedDownload
 
@@ -91,7 +91,7 @@ def prepare_download(download_id: int) -> bool:
 
 
 def downloads_purge_expired(*, now: datetime.datetime | None = None) -> int:
-    limit = (now or timezone.now()) - datetime.timedelta(days=settings.PREPARED_DOWNLOAD_RETENTION_DAYS)
+    limit = (now or timezone.now()) - datetime.timedelta(days=conf.prepared_download_retention_days())
     deleted, _ = PreparedDownload.objects.filter(created_at__lt=limit).delete()
     return deleted
 

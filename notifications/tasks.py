@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import kinds
+from . import conf, kinds
 from .jobs import background, daily
 from .models import Notification
 from .services import notify, participant_recipient
@@ -291,7 +291,7 @@ def staff_hours_waiting(today: str) -> int:
     from courses.models import Organisation
     from placements.models import HourEntry, HourEntryStatus
 
-    limit = timezone.now() - datetime.timedelta(days=settings.NOTIFICATION_HOURS_WAITING_DAYS)
+    limit = timezone.now() - datetime.timedelta(days=conf.hours_waiting_days())
     rows = (
         HourEntry.objects.filter(status=HourEntryStatus.PENDING, created_at__lt=limit)
         .values("placement__facility__organisation_id", "placement__facility_id", "placement__facility__name")
@@ -311,7 +311,7 @@ def staff_hours_waiting(today: str) -> int:
                 kind=kinds.STAFF_HOURS_WAITING.code,
                 recipient=user,
                 organisation=organisation,
-                params={"days": settings.NOTIFICATION_HOURS_WAITING_DAYS, "facilities": facilities},
+                params={"days": conf.hours_waiting_days(), "facilities": facilities},
                 link=reverse("placements:placement_list"),
                 once=f"staff-waiting:{user.pk}:{today}",
             )
@@ -324,6 +324,7 @@ def staff_hours_waiting(today: str) -> int:
 def attendance_at_risk(today: str) -> int:
     """The matrix's rule (courses.selectors.ModuleProgress.state): a participant is told once per module and
     level (at risk, then missed); staff get one list per cohort of the people newly at risk."""
+    from core.memo import reads_remembered
     from courses.models import Cohort, CohortStatus, EnrolmentStatus
     from courses.selectors import attendance_progress_of_cohort, cohort_people
 
@@ -334,9 +335,11 @@ def attendance_at_risk(today: str) -> int:
     cohorts = Cohort.objects.filter(status=CohortStatus.RUNNING).select_related("site__organisation", "programme")
     for cohort in cohorts:
         organisation = cohort.site.organisation
-        progress = attendance_progress_of_cohort(cohort, today=day)
+        with reads_remembered(cohort):  # the progress reads the cohort's people too
+            progress = attendance_progress_of_cohort(cohort, today=day)
+            people = cohort_people(cohort)
         newly = []
-        for enrolment in cohort_people(cohort):
+        for enrolment in people:
             if enrolment.status != EnrolmentStatus.ACTIVE:
                 continue
             for item in progress.get(enrolment.pk, []):

@@ -5,7 +5,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy
 
@@ -15,6 +14,7 @@ from courses.rules import staff_organisation_ids
 from courses.selectors import cohort_people
 from placements.selectors import placement_summaries_of_cohort
 
+from . import conf
 from .models import (
     IN_WORK_OR_TRAINING,
     Employer,
@@ -186,11 +186,6 @@ def invitations_with_event() -> QuerySet[EventParticipant]:
 # --- outcomes and follow-ups ---------------------------------------------------------------------------
 
 
-def follow_up_months() -> tuple[int, ...]:
-    """When outcomes are asked after the end of the measure (0 = at the end). Configurable, *practice*."""
-    return tuple(getattr(settings, "OUTCOMES_FOLLOW_UP_MONTHS", (0, 3, 6)))
-
-
 def add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -211,7 +206,7 @@ def follow_ups_due(user, *, today: datetime.date | None = None, limit: int = 10)
     today = today or datetime.date.today()
     if not user.is_authenticated or not (user.is_programme_staff or user.is_superuser):
         return [], 0
-    months = follow_up_months()
+    months = conf.follow_up_months()
     enrolments = (
         Enrolment.objects.filter(cohort__end_date__lte=today)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
@@ -337,7 +332,7 @@ def cohort_outcome_rows(cohort: Cohort) -> list[dict]:
         (r.enrolment_id, r.follow_up_month): r
         for r in OutcomeRecord.objects.filter(enrolment__cohort_id=cohort.pk, follow_up_month__isnull=False)
     }
-    months = follow_up_months()
+    months = conf.follow_up_months()
     return [
         {
             "enrolment": e,

@@ -6,17 +6,16 @@ the user and leaves nothing half-saved.
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.exceptions import DomainError
+from core.exceptions import DomainError, full_clean_or_refuse
 from courses.models import Enrolment, EnrolmentStatus, Participant
 from placements.selectors import facilities_visible_to
 
-from . import scheduling, selectors
+from . import conf, scheduling, selectors
 from .models import (
     Employer,
     EmployerFacility,
@@ -36,21 +35,12 @@ from .models import (
     Talk,
 )
 
-
-def _validated(instance) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(" ".join(messages), field=None if field == "__all__" else field) from error
-
-
 # --- employers -----------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def employer_save(*, employer: Employer) -> Employer:
-    _validated(employer)
+    full_clean_or_refuse(employer)
     employer.save()
     return employer
 
@@ -93,7 +83,7 @@ def employers_from_facilities(*, organisation, by) -> int:
 @transaction.atomic
 def employer_facility_add(*, employer: Employer, name: str, facility_type: str, town: str = "") -> EmployerFacility:
     facility = EmployerFacility(employer=employer, name=name.strip(), facility_type=facility_type, town=town.strip())
-    _validated(facility)
+    full_clean_or_refuse(facility)
     facility.save()
     return facility
 
@@ -113,7 +103,7 @@ def event_save(*, event: Event, cohorts=None) -> Event:
                 ),
                 field="rounds",
             )
-    _validated(event)
+    full_clean_or_refuse(event)
     event.save()
     if cohorts is not None:
         wrong = [c for c in cohorts if c.site.organisation_id != event.organisation_id]
@@ -179,7 +169,7 @@ def invitation_answer(
         locked.seats = seats
     if isinstance(locked, EventParticipant):
         locked.attended = attended
-    _validated(locked)
+    full_clean_or_refuse(locked)
     locked.save()
     return locked
 
@@ -419,7 +409,7 @@ def outcome_record_create(
         note=note,
         recorded_by=by,
     )
-    _validated(record)
+    full_clean_or_refuse(record)
     record.save()
     goal_ids = [g.pk for g in goals]
     if goal_ids:
@@ -433,7 +423,7 @@ def outcome_record_create(
 def follow_up_answer(*, enrolment: Enrolment, month: int, by, kind: str, source: str, **details) -> OutcomeRecord:
     """Answers one follow-up (end of measure, +3, +6 months) in one step."""
     enrolment = Enrolment.objects.select_for_update().select_related("participant", "cohort").get(pk=enrolment.pk)
-    if month not in selectors.follow_up_months():
+    if month not in conf.follow_up_months():
         raise DomainError(_("There is no follow-up at this month."))
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         raise DomainError(_("Follow-ups are asked only of people who finished the measure."))
@@ -459,7 +449,7 @@ def intake_save(*, participant: Participant, by, **fields) -> IntakeProfile:
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.updated_by = by
-    _validated(profile)
+    full_clean_or_refuse(profile)
     profile.save()
     return profile
 
@@ -467,7 +457,7 @@ def intake_save(*, participant: Participant, by, **fields) -> IntakeProfile:
 @transaction.atomic
 def goal_add(*, participant: Participant, title: str, target_date: datetime.date | None = None) -> Goal:
     goal = Goal(participant=participant, title=title.strip(), target_date=target_date)
-    _validated(goal)
+    full_clean_or_refuse(goal)
     goal.save()
     return goal
 
@@ -476,6 +466,6 @@ def goal_add(*, participant: Participant, title: str, target_date: datetime.date
 def goal_set_status(*, goal: Goal, status: str) -> Goal:
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     goal.status = status
-    _validated(goal)
+    full_clean_or_refuse(goal)
     goal.save()
     return goal

@@ -20,7 +20,7 @@ from courses.models import Cohort, Enrolment, Participant
 from courses.selectors import cohorts_visible_to, enrolments_of_participant, organisations_visible_to
 from spreadsheets.exports import download
 
-from . import pdf, selectors, services
+from . import conf, pdf, selectors, services
 from .forms import (
     EmployerFacilityForm,
     EmployerForm,
@@ -787,7 +787,7 @@ class CohortOutcomesView(ObjectPermissionMixin, TemplateView):
             cohort=cohort,
             figures=selectors.cohort_figures(cohort),
             rows=selectors.cohort_outcome_rows(cohort),
-            months=selectors.follow_up_months(),
+            months=conf.follow_up_months(),
             counting_rule=str(selectors.COUNTING_RULE),
             **kwargs,
         )

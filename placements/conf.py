@@ -13,40 +13,22 @@
 import calendar
 import datetime
 
-from django.conf import settings
+from core.conf import Setting
 
 # §20(9) IfSG: the measles rule applies to people born after 1970. Law, not practice, so not a setting.
 MEASLES_BORN_AFTER = datetime.date(1970, 12, 31)
 
+conduct_max_age_months = Setting("PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS", 3)
+conduct_retention_months = Setting("PLACEMENT_CONDUCT_RETENTION_MONTHS", 3)
+infection_instruction_valid_months = Setting("PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS", 24)
+max_work_minutes_per_day = Setting("PLACEMENT_MAX_WORK_MINUTES_PER_DAY", 600)
 
-def conduct_max_age_months() -> int:
-    return int(getattr(settings, "PLACEMENT_CONDUCT_CERTIFICATE_MAX_AGE_MONTHS", 3))
-
-
-def conduct_retention_months() -> int:
-    return int(getattr(settings, "PLACEMENT_CONDUCT_RETENTION_MONTHS", 3))
-
-
-def infection_instruction_valid_months() -> int:
-    return int(getattr(settings, "PLACEMENT_INFECTION_INSTRUCTION_VALID_MONTHS", 24))
-
-
-def max_work_minutes_per_day() -> int:
-    return int(getattr(settings, "PLACEMENT_MAX_WORK_MINUTES_PER_DAY", 600))
-
-
-def break_rules() -> list[tuple[int, int]]:
-    """(more than this many minutes of work, at least this many minutes of break), strictest last."""
-    rules = getattr(settings, "PLACEMENT_BREAK_RULES", ((360, 30), (540, 45)))
-    return sorted((int(a), int(b)) for a, b in rules)
-
-
-def min_break_part_minutes() -> int:
-    return int(getattr(settings, "PLACEMENT_MIN_BREAK_PART_MINUTES", 15))
-
-
-def min_rest_minutes() -> int:
-    return int(getattr(settings, "PLACEMENT_MIN_REST_MINUTES", 660))
+# (more than this many minutes of work, at least this many minutes of break), strictest last.
+break_rules = Setting(
+    "PLACEMENT_BREAK_RULES", ((360, 30), (540, 45)), convert=lambda rules: sorted((int(a), int(b)) for a, b in rules)
+)
+min_break_part_minutes = Setting("PLACEMENT_MIN_BREAK_PART_MINUTES", 15)
+min_rest_minutes = Setting("PLACEMENT_MIN_REST_MINUTES", 660)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

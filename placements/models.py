@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import short_datetime
+from core.models import CreationStamp, creation_stamp
 from core.validators import multi_line_text, single_line_text
 from courses.models import FacilityType, Organisation
 
@@ -52,7 +53,7 @@ class PlacementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("did not start")
 
 
-class Placement(models.Model):
+class Placement(CreationStamp):
     """The practical phase of one enrolment at one facility, with a named supervisor.
 
     The measles proof and the infection-protection instruction are recorded here (only that they were
@@ -113,15 +114,6 @@ class Placement(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancellation_reason = models.TextField(_("reason"), blank=True, validators=[multi_line_text])
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("placement")
@@ -214,7 +206,7 @@ class HourEntryStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
-class HourEntry(models.Model):
+class HourEntry(creation_stamp(by_label=_("recorded by"), at_label=_("recorded at"))):
     """One day's work in the placement.
 
     Stored as the calendar date plus local wall-clock start and end times (Europe/Berlin), the way a
@@ -230,9 +222,7 @@ class HourEntry(models.Model):
     end_time = models.TimeField(_("end"))
     break_minutes = models.PositiveIntegerField(_("break (minutes)"), default=0)
     work_minutes = models.PositiveIntegerField(_("working time (minutes)"), editable=False)
-    activity = models.TextField(
-        _("activity"), blank=True, max_length=ACTIVITY_MAX_LENGTH, validators=[multi_line_text]
-    )
+    activity = models.TextField(_("activity"), blank=True, max_length=ACTIVITY_MAX_LENGTH, validators=[multi_line_text])
     status = models.CharField(
         _("status"), max_length=20, choices=HourEntryStatus.choices, default=HourEntryStatus.PENDING
     )
@@ -246,15 +236,6 @@ class HourEntry(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("confirmed or rejected at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("hour entry")

@@ -412,8 +412,8 @@ def _summaries(placements: QuerySet[Placement]) -> dict[int, PlacementSummary]:
 
 def placement_summaries_of_cohort(cohort) -> dict[int, PlacementSummary]:
     """Keyed by Enrolment id; enrolments without any placement are absent. Two queries (the placements,
-    their hour sums), computed once per cohort object and request (the cohort page and its certificates
-    panel both ask)."""
+    their hour sums), remembered where the caller remembers reads on the cohort object (core.memo; the
+    cohort page and its certificates panel both ask)."""
     return remembered_on(
         cohort, "placement_summaries", lambda: _summaries(Placement.objects.filter(enrolment__cohort_id=cohort.pk))
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from accounts.services import invitation_create, login_create
 from core.dates import short_date, short_datetime, short_time
-from core.exceptions import DomainError
+from core.exceptions import DomainError, full_clean_or_refuse
 from core.numbers import hours_text
 from core.validators import multi_line_text
 from courses.models import Enrolment, EnrolmentStatus, Participant
@@ -43,15 +43,6 @@ def _local_today() -> datetime.date:
     return timezone.localdate()
 
 
-def _full_clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        messages = [str(m) for msgs in error.message_dict.values() for m in msgs]
-        field = next(iter(error.message_dict), None)
-        raise DomainError(" ".join(messages), field=field if field != "__all__" else None) from error
-
-
 # --- Facilities and supervisors ------------------------------------------------------------------------
 
 
@@ -64,7 +55,7 @@ def facility_create(*, organisation, by, **fields) -> Facility:
     facility.name = (facility.name or "").strip()
     if Facility.objects.filter(organisation=organisation, name__iexact=facility.name).exists():
         raise DomainError(_("A facility called %(name)s already exists.") % {"name": facility.name}, field="name")
-    _full_clean(facility)
+    full_clean_or_refuse(facility)
     facility.save()
     return facility
 
@@ -79,7 +70,7 @@ def facility_update(*, facility: Facility, by, **fields) -> Facility:
     clash = Facility.objects.filter(organisation_id=facility.organisation_id, name__iexact=facility.name)
     if clash.exclude(pk=facility.pk).exists():
         raise DomainError(_("A facility called %(name)s already exists.") % {"name": facility.name}, field="name")
-    _full_clean(facility)
+    full_clean_or_refuse(facility)
     facility.save()
     return facility
 
@@ -117,9 +108,7 @@ def supervisor_invite(*, facility: Facility, user, by, delivery: str):
     secret (see ``accounts.services.invitation_create``)."""
     if not facility.supervisors.filter(pk=user.pk).exists():
         raise DomainError(_("%(name)s does not supervise at this facility.") % {"name": user})
-    return invitation_create(
-        user=user, by=by, delivery=delivery, organisation_name=facility.organisation.name
-    )
+    return invitation_create(user=user, by=by, delivery=delivery, organisation_name=facility.organisation.name)
 
 
 @transaction.atomic
@@ -429,9 +418,7 @@ def conduct_checks_purge(*, today: datetime.date | None = None) -> int:
     finds nothing left to delete."""
     today = today or _local_today()
     placement_ids = list(
-        Placement.objects.filter(conduct_facts_expired(today), conduct_check__isnull=False).values_list(
-            "pk", flat=True
-        )
+        Placement.objects.filter(conduct_facts_expired(today), conduct_check__isnull=False).values_list("pk", flat=True)
     )
     if not placement_ids:
         return 0

@@ -1,9 +1,11 @@
 """The generated section of docs/privacy.md, always in English (the documentation's language), so it is the
 same whoever runs the command."""
 
-from django.conf import settings
 from django.utils import translation
 
+from spreadsheets import conf as spreadsheets_conf
+
+from . import conf
 from .register import (
     CATEGORIES_OF_PEOPLE,
     LEGAL_BASES,
@@ -11,7 +13,6 @@ from .register import (
     RECIPIENTS,
     SOURCES,
     default_retention_years,
-    login_record_days,
     recorded_fields,
     storage_periods,
 )
@@ -36,8 +37,8 @@ def generated_section() -> str:
             f"| §72a facts after the activity ended | `PLACEMENT_CONDUCT_RETENTION_MONTHS` "
             f"| {placement_conf.conduct_retention_months()} months |",
             f"| unconfirmed participant-list uploads | `IMPORT_PREVIEW_RETENTION_DAYS` "
-            f"| {int(getattr(settings, 'IMPORT_PREVIEW_RETENTION_DAYS', 7))} days |",
-            f"| log-in history | `PRIVACY_LOGIN_RECORD_DAYS` | {login_record_days()} days |",
+            f"| {spreadsheets_conf.preview_retention_days()} days |",
+            f"| log-in history | `PRIVACY_LOGIN_RECORD_DAYS` | {conf.login_record_days()} days |",
             "",
         ]
         for title, items in (

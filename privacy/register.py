@@ -3,10 +3,12 @@ periods and the category of every stored field. The Art. 15 export prints it for
 ``privacy_record`` command writes it into docs/privacy.md, so the document follows the code."""
 
 from django.apps import apps
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from placements import conf as placement_conf
+from spreadsheets import conf as spreadsheets_conf
+
+from . import conf
 
 PURPOSES = [
     _("Running the measure: enrolment, teaching, attendance and the practical placement."),
@@ -243,10 +245,6 @@ def recorded_fields() -> list[tuple[str, list[tuple[str, str, str]]]]:
     return result
 
 
-def login_record_days() -> int:
-    return int(getattr(settings, "PRIVACY_LOGIN_RECORD_DAYS", 180))
-
-
 def default_retention_years() -> int:
     from courses.models import Organisation
 
@@ -270,13 +268,13 @@ def storage_periods(retention_years: int | None = None) -> list[str]:
         )
         % {"months": placement_conf.conduct_retention_months()},
         _("Uploaded participant lists: deleted on confirmation, unconfirmed ones after %(days)d days.")
-        % {"days": int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))},
+        % {"days": spreadsheets_conf.preview_retention_days()},
         _(
             "Intake profile, goals, speed-dating and outcome records: as the records of the measure; on "
             "anonymisation the profile's contents, the goals' texts and the notes are removed, while invitations, "
             "talks and outcome records stay without a name so that the outcome rate still adds up."
         ),
-        _("Log-in history: %(days)d days.") % {"days": login_record_days()},
+        _("Log-in history: %(days)d days.") % {"days": conf.login_record_days()},
         _(
             "Record of what the funder's and partners' log-ins opened or exported: as the records of the measure; "
             "it names the partner's log-in, the cohort and the page, never a participant (a detail that does is "

@@ -17,10 +17,9 @@ from outcomes.models import Goal, IntakeProfile, OutcomeRecord
 from placements.models import ConductCertificateCheck, HourEntry, HourEntryEvent, Placement
 from spreadsheets.models import ImportRecord
 
-from . import selectors
+from . import conf, selectors
 from .models import AccessExport, Erasure, LoginRecord
 from .notifications import PRIVACY_EXPORT
-from .register import login_record_days
 
 # What an anonymised person is called and born: a name that says what happened and names nobody, and a date
 # no real participant has (the model refuses births before 1900).
@@ -207,6 +206,6 @@ def anonymise_expired(*, today: datetime.date | None = None) -> tuple[int, int]:
         except DomainError:  # anonymised meanwhile by staff
             continue
         done += 1
-    since = timezone.now() - datetime.timedelta(days=login_record_days())
+    since = timezone.now() - datetime.timedelta(days=conf.login_record_days())
     forgotten, _unused = LoginRecord.objects.filter(at__lt=since).delete()
     return done, forgotten

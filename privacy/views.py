@@ -2,7 +2,6 @@
 person and for staff), and the early erasure by staff. Every answer carries personal data:
 config.middleware.NoStoreMiddleware marks it no-store."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -14,6 +13,7 @@ from core.exceptions import DomainError
 from core.views import ObjectPermissionMixin, ServiceFormMixin, flash_domain_error
 from courses.models import Participant
 from courses.selectors import own_participant
+from notifications import conf as notifications_conf
 from notifications import prepared
 
 from . import selectors, services
@@ -41,7 +41,7 @@ class MyDataView(ObjectPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         participant = own_participant(self.request.user)
         context = super().get_context_data(
-            participant=participant, download_days=settings.PREPARED_DOWNLOAD_RETENTION_DAYS, **kwargs
+            participant=participant, download_days=notifications_conf.prepared_download_retention_days(), **kwargs
         )
         if participant is not None:
             context["retention_until"] = selectors.retention_end_of_participant(participant)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import short_datetime
+from core.models import creation_stamp
 from courses.models import Cohort, Organisation
 
 
@@ -14,7 +15,8 @@ class ImportStatus(models.TextChoices):
     REJECTED = "rejected", _("file refused")
 
 
-class ImportRecord(models.Model):
+# The record of an import outlives the login of whoever uploaded it.
+class ImportRecord(creation_stamp(by_label=_("uploaded by"), at_label=_("uploaded at"), on_delete=models.SET_NULL)):
     """One upload of a participant list: who, when, which file, what it did.
 
     The uploaded bytes live here between preview and confirmation, so the two steps may run in different
@@ -27,14 +29,6 @@ class ImportRecord(models.Model):
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="import_records"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     file_name = models.CharField(_("file name"), max_length=255)
     file_format = models.CharField(_("format"), max_length=10, blank=True)
     file_data = models.BinaryField(_("file content"), blank=True, default=b"")

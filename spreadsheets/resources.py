@@ -4,10 +4,10 @@ The participant import is built for speed on lists of thousands of rows without 
 - known people are found by one matcher that loads every candidate in a few queries (no query per row);
 - rows are collected and written with ``bulk_create``/``bulk_update`` (``use_bulk``), no row diff is built
   (``skip_diff``), and a preview (``dry_run``) writes nothing at all;
-- the rules of ``courses.services`` (same person twice, finished or full cohort, already or formerly
-  enrolled, overlapping active enrolments) are applied set-wise with the same messages, in the same order,
-  row by row as ``enrolment_create`` would apply them one after another. tests/spreadsheets/
-  test_rules_match_services.py holds both paths to the same results.
+- the places are checked, locked and written by ``courses.services.BulkEnrolment``, which applies the
+  enrolment rules of ``courses.enrolment_rules`` (finished or full cohort, already or formerly enrolled,
+  overlapping active enrolments) set-wise, row by row as ``enrolment_create`` would one after another;
+  the people's own rules (same person twice, turning one record into another) are checked here.
 """
 
 import datetime
@@ -24,17 +24,8 @@ from core.bulk import insert_rows, lookup_chunks
 from core.dates import short_date, short_time
 from core.text import clean_name, fold
 from courses.forms import impossible_date_message
-from courses.models import (
-    Cohort,
-    CohortStatus,
-    Enrolment,
-    EnrolmentStatus,
-    FacilityType,
-    Organisation,
-    Participant,
-    default_entry_date,
-)
-from courses.services import PARTICIPANT_FIELDS
+from courses.models import Cohort, Enrolment, FacilityType, Organisation, Participant
+from courses.services import PARTICIPANT_FIELDS, BulkEnrolment
 from placements.models import Facility
 
 from .reading import (
@@ -132,8 +123,9 @@ class ParticipantMatcher(BaseInstanceLoader):
                 for f, g in zip(dataset["family_name"], dataset["given_name"], strict=True)
             }
         base = Participant.objects.filter(organisation=organisation).order_by("pk")
-        if resource.lock:
-            # As enrolment_create does: nobody else may take these people into another cohort meanwhile.
+        if resource.places is not None:  # locked with the cohort's places when the import writes them
+            base = resource.places.people(base)
+        elif resource.lock:  # an import without a cohort (admin) still updates them
             base = base.select_for_update()
         found: dict[int, Participant] = {}
         for values, lookup in (
@@ -148,7 +140,8 @@ class ParticipantMatcher(BaseInstanceLoader):
                 self.by_number.setdefault(participant.jobcenter_customer_number, participant)
             self.by_person.setdefault((participant.name_key, participant.date_of_birth), participant)
             self.originals[participant.pk] = tuple(getattr(participant, f) for f in PARTICIPANT_FIELDS)
-        resource.load_cohort_state(found.keys())
+        if resource.places is not None:
+            resource.places.load(found.keys())
 
     def get_instance(self, row):
         number = cell_text(row.get("jobcenter_customer_number"))
@@ -211,7 +204,7 @@ class ParticipantResource(resources.ModelResource):
         self.sheet_rows = sheet_rows
         self.lock = lock
         self.outcomes: dict[int, dict] = {}
-        self.to_enrol: list[Participant] = []
+        self.places: BulkEnrolment | None = None
         self.matcher: ParticipantMatcher | None = None
         self._columns = None
         self._blank = None
@@ -242,39 +235,11 @@ class ParticipantResource(resources.ModelResource):
             )
         self.seen_numbers: dict[str, int] = {}
         self.seen_people: dict[tuple, int] = {}
-        self.cohort_state_loaded = False
-        self.load_cohort_state(())
-
-    def load_cohort_state(self, participant_ids) -> None:
-        """What enrolment_create would look at, read once for the whole file."""
-        self.enrolled: dict[int, Enrolment] = {}
-        self.clashes: dict[int, Enrolment] = {}
-        self.taken = 0
-        self.planned = 0
-        if self.cohort is None:
-            return
-        qs = Cohort.objects.select_related("programme", "site")
-        if self.lock:  # as enrolment_create: two imports or enrolments cannot both take the last place
-            qs = qs.select_for_update()
-        self.cohort = qs.get(pk=self.cohort.pk)
-        for enrolment in Enrolment.objects.filter(cohort=self.cohort).only("participant_id", "status", "withdrawn_on"):
-            self.enrolled[enrolment.participant_id] = enrolment
-            if enrolment.status != EnrolmentStatus.WITHDRAWN:
-                self.taken += 1
-        ids = sorted(participant_ids)
-        for start in range(0, len(ids), CHUNK):
-            overlapping = (
-                Enrolment.objects.filter(
-                    participant_id__in=ids[start : start + CHUNK],
-                    status=EnrolmentStatus.ACTIVE,
-                    cohort__start_date__lte=self.cohort.end_date,
-                    cohort__end_date__gte=self.cohort.start_date,
-                )
-                .select_related("cohort", "cohort__programme", "cohort__site")
-                .order_by("cohort", "participant__name_key")  # Enrolment's ordering: .first() in the service
-            )
-            for enrolment in overlapping:
-                self.clashes.setdefault(enrolment.participant_id, enrolment)
+        if self.cohort is not None:
+            # The cohort is locked (and its places read) before the people (ParticipantMatcher), in
+            # enrolment_create's order.
+            self.places = BulkEnrolment(cohort=self.cohort, by=self.by, enrolled_on=self.enrolled_on, lock=self.lock)
+            self.cohort = self.places.cohort
 
     # --- one row ----------------------------------------------------------------------------------------
 
@@ -367,45 +332,12 @@ class ParticipantResource(resources.ModelResource):
         if instance.pk is not None:
             original = dict(zip(PARTICIPANT_FIELDS, self.matcher.originals[instance.pk], strict=True))
             state["changes"] = [f for f in PARTICIPANT_FIELDS if getattr(instance, f) != original[f]]
-        if self.cohort is None:
+        if self.places is None:
             return
-        message = self.enrolment_refusal(instance)
+        # Importing the same list again is not an error: whoever is enrolled already keeps the place.
+        state["place"], message = self.places.check(instance)
         if message:
             errors["__all__"] = [message]
-        elif state["place"] != "has":
-            state["place"] = "new"
-            self.planned += 1
-            self.to_enrol.append(instance)
-
-    def enrolment_refusal(self, participant: Participant) -> str:
-        """enrolment_create's checks, in its order and with its messages; '' if a place may be given."""
-        cohort = self.cohort
-        state = self.outcomes[self.current_row]
-        if cohort.status == CohortStatus.FINISHED:
-            return _("This cohort has finished; nobody can be enrolled any more.")
-        existing = self.enrolled.get(participant.pk) if participant.pk else None
-        if existing is not None:
-            if existing.status == EnrolmentStatus.WITHDRAWN:
-                return _("%(name)s was already enrolled in this cohort and withdrew on %(date)s.") % {
-                    "name": participant.full_name,
-                    "date": short_date(existing.withdrawn_on),
-                }
-            # Importing the same list again is not an error: the person simply keeps the place.
-            state["place"] = "has"
-            return ""
-        if self.taken + self.planned >= cohort.capacity:
-            return _("The cohort is full: all %(capacity)d places are taken.") % {"capacity": cohort.capacity}
-        clash = self.clashes.get(participant.pk) if participant.pk else None
-        if clash is not None:
-            return _(
-                "%(name)s is already active in %(other)s (%(start)s–%(end)s), which overlaps with this cohort."
-            ) % {
-                "name": participant.full_name,
-                "other": clash.cohort,
-                "start": short_date(clash.cohort.start_date),
-                "end": short_date(clash.cohort.end_date),
-            }
-        return ""
 
     def import_row(self, row, instance_loader, **kwargs):
         self.matcher = instance_loader
@@ -469,23 +401,10 @@ class ParticipantResource(resources.ModelResource):
         super().bulk_update(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
 
     def after_import(self, dataset, result, **kwargs):
-        if kwargs.get("dry_run") or self.cohort is None or result.has_errors():
+        if kwargs.get("dry_run") or self.places is None or result.has_errors():
             return
-        # The places, as enrolment_create would write them, in one plain INSERT per 10,000 rows: with
-        # bulk_create, preparing every value took half of a 10,000-row confirmation (docs/spreadsheets.md).
-        # The entry date staff confirmed (default: courses.models.default_entry_date), as enrolment_create.
-        today = self.enrolled_on or default_entry_date(self.cohort)
-        now = timezone.now()
-        by = self.by.pk if getattr(self.by, "pk", None) else None
-        insert_rows(
-            Enrolment,
-            ["cohort", "participant", "status", "enrolled_on", "withdrawal_reason", "created_by", "created_at"],
-            (
-                (self.cohort.pk, participant.pk, EnrolmentStatus.ACTIVE.value, today, "", by, now)
-                for participant in self.to_enrol
-                if participant.pk is not None
-            ),
-        )
+        # The new people have their primary keys now (insert_new_people): their places can be written.
+        self.places.write()
 
     # --- what the preview shows ----------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Writes of the spreadsheets app: upload and preview, confirm or discard an import.
 
-The participants and their places are written by ``ParticipantResource`` inside ``import_confirm``'s
-transaction with the rules of courses.services applied set-wise (see resources.py); a refused confirmation
-rolls everything back, so an import is written completely or not at all."""
+The participants are written by ``ParticipantResource`` inside ``import_confirm``'s transaction, their places
+by courses.services.BulkEnrolment (see resources.py); a refused confirmation rolls everything back, so an
+import is written completely or not at all."""
 
 import datetime
 
@@ -12,10 +12,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import Result
 
-from core.dates import short_date
 from core.exceptions import DomainError
-from courses.models import Cohort, CohortStatus
+from courses.enrolment_rules import closed_cohort_refusal, entry_date_refusal
+from courses.models import Cohort
 
+from . import conf
 from .models import ImportRecord, ImportStatus
 from .reading import FileRefused, read_participant_sheet
 from .resources import ParticipantResource
@@ -55,8 +56,8 @@ def import_upload(*, cohort: Cohort, by, file_name: str, data: bytes) -> ImportR
         file_name=(file_name or "")[:255],
     )
     try:
-        if cohort.status == CohortStatus.FINISHED:
-            raise FileRefused(_("This cohort has finished; nobody can be enrolled any more."))
+        if closed_cohort_refusal(cohort):
+            raise FileRefused(closed_cohort_refusal(cohort))
         result, outcomes, file_format = _run(data=data, cohort=cohort, by=by, dry_run=True)
     except DomainError as error:
         record.status = ImportStatus.REJECTED
@@ -99,11 +100,9 @@ def import_confirm(
         raise DomainError(
             _("The file has rows with errors. Correct the file and upload it again, or import only the valid rows.")
         )
-    if enrolled_on is not None and enrolled_on > record.cohort.end_date:
-        raise DomainError(
-            _("The entry date cannot be after the end of the cohort (%(date)s).")
-            % {"date": short_date(record.cohort.end_date)}
-        )
+    refusal = entry_date_refusal(record.cohort, enrolled_on) if enrolled_on is not None else ""
+    if refusal:
+        raise DomainError(refusal)
     result, outcomes, _format = _run(
         data=bytes(record.file_data), cohort=record.cohort, by=by, dry_run=False, enrolled_on=enrolled_on
     )
@@ -145,17 +144,13 @@ def import_discard(*, record: ImportRecord, by) -> ImportRecord:
     return record
 
 
-def preview_retention_days() -> int:
-    return int(getattr(settings, "IMPORT_PREVIEW_RETENTION_DAYS", 7))
-
-
 @transaction.atomic
 def imports_purge_stale(*, now: datetime.datetime | None = None) -> int:
     """Discard previews nobody confirmed or discarded within ``IMPORT_PREVIEW_RETENTION_DAYS``: the uploaded
     list holds the Jobcenter's personal data, which may be kept only as long as it is needed (DSGVO Art. 5(1)
     c, e). The record stays in the import log with its counts and the reason. Returns how many were
     discarded; safe to run daily."""
-    days = preview_retention_days()
+    days = conf.preview_retention_days()
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     with translation.override(settings.LANGUAGE_CODE):
         message = _("Discarded automatically: not confirmed within %(days)d days.") % {"days": days}

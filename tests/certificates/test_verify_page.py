@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates import services, throttle
+from certificates import conf, services
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_superseded(client, certificate, staff):
 
 
 def test_repeated_guessing_is_throttled(client, certificate, settings):
-    for i in range(throttle.MAX_FAILURES):
+    for i in range(conf.verify_max_failures()):
         assert by_code(client, f"GUESS{i:011d}").status_code == 404
     blocked = by_code(client, certificate.verification_code)  # even the right code is refused now
     assert blocked.status_code == 429
@@ -93,13 +93,13 @@ def test_repeated_guessing_is_throttled(client, certificate, settings):
 
 
 def test_throttle_is_per_address(client, certificate):
-    for i in range(throttle.MAX_FAILURES):
+    for i in range(conf.verify_max_failures()):
         client.get(reverse("certificates:verify_code", kwargs={"code": f"G{i}"}), REMOTE_ADDR="10.0.0.1")
     assert by_code(client, certificate.verification_code).status_code == 200  # from 127.0.0.1
 
 
 def test_successful_lookups_are_not_counted(client, certificate):
-    for _ in range(throttle.MAX_FAILURES + 2):
+    for _ in range(conf.verify_max_failures() + 2):
         assert by_code(client, certificate.verification_code).status_code == 200
 
 

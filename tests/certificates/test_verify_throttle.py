@@ -11,7 +11,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from certificates import selectors, throttle
+from certificates import conf, selectors, throttle
 
 DATABASE_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "app_cache"}}
 LOCMEM_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}}
@@ -83,7 +83,7 @@ def test_settings_are_read_at_call_time(cache_backend, settings):
     settings.CERTIFICATE_VERIFY_WINDOW_SECONDS = 120
     _use_up(3)
     assert throttle.begin(ADDRESS) == 2
-    assert throttle.MAX_FAILURES == 3
+    assert conf.verify_max_failures() == 3
 
 
 @pytest.mark.django_db

@@ -76,6 +76,10 @@ def test_after_withdrawal_an_overlapping_cohort_is_allowed(organisation, person,
     )
     services.enrolment_withdraw(enrolment=enrolment, on=datetime.date(2026, 2, 3), reason="Krankheit", by=staff)
     services.enrolment_create(cohort=second, participant=person, by=staff)
+    assert dict(Enrolment.objects.filter(participant=person).values_list("cohort_id", "status")) == {
+        first.pk: EnrolmentStatus.WITHDRAWN,
+        second.pk: EnrolmentStatus.ACTIVE,
+    }
 
 
 @pytest.mark.django_db

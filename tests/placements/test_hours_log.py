@@ -95,6 +95,11 @@ def test_no_two_entries_for_the_same_time(active_placement, participant_user):
 def test_touching_entries_do_not_overlap(active_placement, participant_user):
     log(active_placement, participant_user, start="08:00", end="10:00")
     log(active_placement, participant_user, start="10:00", end="11:00")
+    entries = HourEntry.objects.filter(placement=active_placement).order_by("start_time")
+    assert [(e.start_time.strftime("%H:%M"), e.end_time.strftime("%H:%M"), e.status) for e in entries] == [
+        ("08:00", "10:00", "pending"),
+        ("10:00", "11:00", "pending"),
+    ]
 
 
 def test_rejected_entries_do_not_block_a_new_one(active_placement, participant_user, supervisor):
@@ -102,7 +107,10 @@ def test_rejected_entries_do_not_block_a_new_one(active_placement, participant_u
 
     entry = log(active_placement, participant_user, start="08:00", end="12:00")
     services.hours_reject(entry=entry, reason="Falsche Uhrzeit", by=supervisor)
-    log(active_placement, participant_user, start="08:30", end="12:00")
+    again = log(active_placement, participant_user, start="08:30", end="12:00")
+    assert again.pk != entry.pk and again.status == "pending" and again.work_minutes == 210
+    statuses = HourEntry.objects.filter(placement=active_placement).order_by("pk").values_list("status", flat=True)
+    assert list(statuses) == ["rejected", "pending"]
 
 
 @override_settings(PLACEMENT_MAX_WORK_MINUTES_PER_DAY=480)

@@ -1,4 +1,5 @@
-"""The import's set-wise checks give the same answer, with the same words, as courses.services row by row."""
+"""The import (through courses.services.BulkEnrolment) gives the same answers, with the same words, as
+enrolment_create person by person: both ask courses.enrolment_rules."""
 
 import datetime
 

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from spreadsheets.services import imports_purge_stale, preview_retention_days
+from spreadsheets.conf import preview_retention_days
+from spreadsheets.services import imports_purge_stale
 
 
 class Command(BaseCommand):
