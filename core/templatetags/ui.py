@@ -1,6 +1,7 @@
 from django import template
 
 from core import dates, numbers
+from core.languages import NAMES, languages_for
 
 register = template.Library()
 
@@ -63,3 +64,10 @@ def short_date(value):
 def short_time(value):
     """HH:MM (core.dates.short_time), the TIME_FORMAT of both languages."""
     return dates.short_time(value)
+
+
+@register.simple_tag
+def language_menu(user):
+    """{% language_menu user as languages %}: (code, name in that language) for the menu, as offered to this
+    user (core.languages: six for participants and visitors, German and English for staff)."""
+    return [(code, NAMES[code]) for code in languages_for(user)]

@@ -1,0 +1,136 @@
+"""What "the participant pages' msgids" are: every message a participant's pages, e-mails and notifications
+look up while they are rendered, recorded by wrapping Django's translation functions. The pages are the URL
+walk's (tests/url_access: each URL a participant may open, in the walk's world with a placement, hour entries,
+a certificate and a speed-dating invitation) plus the public pages a participant opens without logging in,
+so a new participant page needs no list of its own here."""
+
+import contextlib
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import trans_real
+
+from tests.test_url_access import ENTRIES, NOT_WALKED
+
+# Public pages a participant (or anyone holding their certificate) opens without logging in.
+PUBLIC_PAGES = (
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:invitation_link",
+    "accounts:first_login",
+    "certificates:verify",
+    "certificates:verify_code",
+    "certificates:verify_pdf",
+    "certificates:verify_credential",
+)
+# Files, not pages: the documents stay German or English (docs/languages.md), the calendar is data.
+NOT_PAGES = (
+    "certificates:download",
+    "certificates:credential_download",
+    "certificates:credential_badge",
+    "privacy:my_export",
+    "privacy:participant_export",
+    "notifications:own_calendar",
+)
+# E-mails and notifications to participants: notifications.kinds with audience "participant", and accounts'.
+EMAIL_TEMPLATES = (
+    "accounts/email/invitation_subject.txt",
+    "accounts/email/invitation.txt",
+    "accounts/email/password_reset_subject.txt",
+    "accounts/email/password_reset.txt",
+)
+
+
+def participant_page_names() -> list[str]:
+    return sorted(
+        name
+        for name, access in ENTRIES.items()
+        if "participant" in access.allowed and name not in NOT_WALKED and name not in NOT_PAGES
+    )
+
+
+class Recorder:
+    """Wraps the translation functions Django's ``_trans`` hands out (templates and lazy strings all end
+    there) and keeps each message's catalogue key: the msgid, "context\\x04msgid", or (msgid, 0) for plurals."""
+
+    NAMES = ("gettext", "pgettext", "ngettext", "npgettext")
+
+    def __init__(self):
+        self.keys: set = set()
+
+    @contextlib.contextmanager
+    def recording(self):
+        from django.utils import translation
+
+        trans = translation._trans
+        saved = {name: trans.__dict__.get(name) for name in self.NAMES}
+        real = {name: getattr(trans_real, name) for name in self.NAMES}
+
+        def gettext(message):
+            self._add(str(message))
+            return real["gettext"](message)
+
+        def pgettext(context, message):
+            self._add(f"{context}\x04{message}")
+            return real["pgettext"](context, message)
+
+        def ngettext(singular, plural, number):
+            self._add((str(singular), 0))
+            return real["ngettext"](singular, plural, number)
+
+        def npgettext(context, singular, plural, number):
+            self._add((f"{context}\x04{singular}", 0))
+            return real["npgettext"](context, singular, plural, number)
+
+        for name, function in zip(self.NAMES, (gettext, pgettext, ngettext, npgettext), strict=True):
+            setattr(trans, name, function)
+        try:
+            yield self
+        finally:
+            for name, function in saved.items():
+                if function is None:
+                    trans.__dict__.pop(name, None)
+                else:
+                    setattr(trans, name, function)
+
+    def _add(self, key):
+        text = key[0] if isinstance(key, tuple) else key
+        if text.strip():
+            self.keys.add(key)
+
+
+def collect(client, world) -> tuple[set, list[str]]:
+    """(catalogue keys, problems): renders every participant page in German as the world's participant and
+    the public pages as a visitor; a page that does not answer 200 is a problem (the list would be short)."""
+    from notifications import kinds
+
+    recorder = Recorder()
+    problems = []
+    with recorder.recording():
+        client.force_login(world.users["participant"])
+        for name in participant_page_names():
+            access = ENTRIES[name]
+            response = client.get(reverse(name, kwargs=access.kwargs(world)) + access.query)
+            if response.status_code != access.allowed_status:
+                problems.append(f"{name}: {response.status_code}")
+        client.logout()
+        for name in PUBLIC_PAGES:
+            access = ENTRIES[name]
+            response = client.get(reverse(name, kwargs=access.kwargs(world)) + access.query)
+            if response.status_code != access.allowed_status:
+                problems.append(f"{name}: {response.status_code}")
+        user = world.users["participant"]
+        context = {"recipient": user, "user": user, "link": "https://example.org/", "site_url": "", "uid": "MQ"}
+        context |= {"token": "token", "document": "certificate", "missed": True, "organisation_name": "AWO"}
+        context |= {"topic": "Kinderrechte", "date": world.cohort.start_date, "reason": "-"}
+        templates = list(EMAIL_TEMPLATES)
+        for kind in kinds.KINDS.values():
+            if kind.audience == "participant":
+                templates += [f"notifications/email/{kind.code}_subject.txt", f"notifications/email/{kind.code}.txt"]
+                str(kind.label)
+        for template in templates:
+            render_to_string(template, context)
+    return recorder.keys, problems
