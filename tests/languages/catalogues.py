@@ -69,15 +69,20 @@ def key_of(entry: dict):
 
 
 def app_catalogues() -> list[Path]:
-    """Each app's (and the project's) locale folder, in the order Django looks them up for a message."""
-    folders = [path for path in sorted(ROOT.glob("*/locale")) if (path / "de/LC_MESSAGES/django.po").exists()]
-    return folders
+    """The project's and each app's locale folder, in the order Django looks a message up: LOCALE_PATHS first,
+    then the apps in INSTALLED_APPS order (the first that has the message wins)."""
+    from django.apps import apps
+
+    folders = [Path(path) for path in settings.LOCALE_PATHS]
+    folders += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    ours = [folder for folder in folders if folder.is_relative_to(ROOT) and ".venv" not in folder.parts]
+    return [folder for folder in ours if (folder / "de/LC_MESSAGES/django.po").exists()]
 
 
 def owners(keys) -> dict:
-    """key -> (locale folder, German entry) for every key an app's German catalogue holds."""
+    """key -> (locale folder, German entry) for every key a German catalogue holds, where Django finds it."""
     found = {}
-    for folder in app_catalogues() + [ROOT / "locale"]:
+    for folder in app_catalogues():
         for entry in parse_po(folder / "de/LC_MESSAGES/django.po"):
             key = key_of(entry)
             if key in keys and key not in found:
@@ -88,6 +93,11 @@ def owners(keys) -> dict:
 def header(language: str) -> str:
     return (
         'msgid ""\nmsgstr ""\n'
+        '"Project-Id-Version: integrationsbegleitung\\n"\n'
+        '"PO-Revision-Date: 2026-12-05 00:00+0100\\n"\n'
+        f'"Last-Translator: see docs/languages.md\\n"\n'
+        f'"Language-Team: {language}\\n"\n'
+        '"MIME-Version: 1.0\\n"\n'
         '"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n'
         f'"Language: {language}\\n"\n'
