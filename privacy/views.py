@@ -2,16 +2,18 @@
 person and for staff), and the early erasure by staff. Every answer carries personal data:
 config.middleware.NoStoreMiddleware marks it no-store."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.exceptions import DomainError
 from core.filenames import safe_download_name, set_download_name
+from core.languages import STAFF_LANGUAGES
 from core.views import ObjectPermissionMixin, apply_domain_error
 from courses.models import Participant
 from courses.selectors import own_participant
@@ -23,7 +25,11 @@ from .forms import ErasureForm
 
 def export_response(participant: Participant, user) -> HttpResponse:
     data = selectors.personal_data(participant)
-    content = render_zip(data)
+    # The PDF is drawn by ReportLab, which neither joins Arabic letters nor runs right to left, and its texts are
+    # translated into German and English only: other page languages get the German PDF (docs/languages.md).
+    language = translation.get_language()
+    with translation.override(language if language in STAFF_LANGUAGES else settings.LANGUAGE_CODE):
+        content = render_zip(data)
     services.export_record(participant=participant, by=user)
     response = HttpResponse(content, content_type="application/zip")
     day = f"{timezone.localdate():%Y-%m-%d}"

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from core import dates, numbers
 from core.languages import NAMES, languages_for
@@ -71,3 +72,12 @@ def language_menu(user):
     """{% language_menu user as languages %}: (code, name in that language) for the menu, as offered to this
     user (core.languages: six for participants and visitors, German and English for staff)."""
     return [(code, NAMES[code]) for code in languages_for(user)]
+
+
+@register.filter
+def bdi(value):
+    """{{ name|bdi }}: a name, number or date isolated from the text around it, so a Latin-script value keeps
+    its own direction inside a right-to-left sentence (and an Arabic name inside a German one)."""
+    if value in (None, ""):
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
