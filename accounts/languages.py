@@ -2,6 +2,7 @@
 e-mails and notifications use too) and applied to every page by ``UserLanguageMiddleware``; visitors who are
 not logged in keep theirs in Django's language cookie (docs/languages.md)."""
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.views.i18n import set_language
@@ -39,3 +40,12 @@ def set_language_view(request):
         user.preferred_language = code
         user.save(update_fields=["preferred_language"])
     return set_language(request)
+
+
+def keep_language_chosen_before_log_in(sender, request, user, **kwargs):
+    """A person who chose a language on the log-in page (the cookie) and has saved none keeps it as theirs,
+    so their e-mails and notifications come in it too."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") if request is not None else ""
+    if not user.preferred_language and chosen in languages_for(user) and chosen != settings.LANGUAGE_CODE:
+        user.preferred_language = chosen
+        user.save(update_fields=["preferred_language"])

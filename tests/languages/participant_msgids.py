@@ -102,6 +102,38 @@ class Recorder:
             self.keys.add(key)
 
 
+def _log_hours(client, world):
+    """The hour log's answers: the usual mistakes (each refused with its message) and one saved day."""
+    import datetime
+
+    url = reverse("placements:hour_entry_create", kwargs={"pk": world.placement.pk})
+    day = world.placement.start_date
+    later = datetime.date.today() + datetime.timedelta(days=3)
+    tries = [
+        {},
+        {"date": f"{day:%d.%m.%Y}", "start_time": "13:00", "end_time": "12:00", "break_minutes": "0"},
+        {"date": f"{day:%d.%m.%Y}", "start_time": "09:00", "end_time": "11:00", "break_minutes": "0"},
+        {"date": f"{day:%d.%m.%Y}", "start_time": "12:00", "end_time": "23:30", "break_minutes": "0"},
+        {"date": f"{day:%d.%m.%Y}", "start_time": "13:00", "end_time": "14:00", "break_minutes": "90"},
+        {
+            "date": f"{world.placement.end_date + datetime.timedelta(days=1):%d.%m.%Y}",
+            "start_time": "08:00",
+            "end_time": "09:00",
+            "break_minutes": "0",
+        },
+        {"date": f"{later:%d.%m.%Y}", "start_time": "08:00", "end_time": "09:00", "break_minutes": "0"},
+        {
+            "date": f"{day:%d.%m.%Y}",
+            "start_time": "13:00",
+            "end_time": "15:00",
+            "break_minutes": "0",
+            "activity": "Morgenkreis",
+        },
+    ]
+    for data in tries:
+        client.post(url, data, follow=True)
+
+
 def collect(client, world) -> tuple[set, list[str]]:
     """(catalogue keys, problems): renders every participant page in German as the world's participant and
     the public pages as a visitor; a page that does not answer 200 is a problem (the list would be short)."""
@@ -116,6 +148,7 @@ def collect(client, world) -> tuple[set, list[str]]:
             response = client.get(reverse(name, kwargs=access.kwargs(world)) + access.query)
             if response.status_code != access.allowed_status:
                 problems.append(f"{name}: {response.status_code}")
+        _log_hours(client, world)
         client.logout()
         for name in PUBLIC_PAGES:
             access = ENTRIES[name]

@@ -69,3 +69,12 @@ def test_visitor_choice_is_kept_in_the_cookie(db):
 
 def test_set_language_answers_only_post(client):
     assert client.get(reverse("set_language")).status_code == 405
+
+
+def test_language_chosen_on_the_log_in_page_is_kept_at_log_in(participant_user):
+    browser = Client(headers={"accept-language": "de"})
+    _choose(browser, "tr", reverse("accounts:login"))
+    response = browser.post(reverse("accounts:login"), {"username": "participant", "password": "pass-word-123"})
+    assert response.status_code == 302
+    participant_user.refresh_from_db()
+    assert participant_user.preferred_language == "tr"
