@@ -43,6 +43,83 @@ EMAIL_TEMPLATES = (
     "accounts/email/password_reset.txt",
 )
 
+# Participant messages the walk's world does not show (other states of the same pages: a certificate
+# checklist before issuing, a revoked certificate, each refusal of the hour log, every status on the check
+# page). They are checked like the recorded ones.
+OTHER_STATES = frozenset(
+    {
+        "date",
+        "You have reached the minimum attendance for this module.",
+        "Careful: if you miss more sessions, you may not reach the minimum.",
+        "Sessions missed: %(excused)s with an excuse, %(sick)s ill with a doctor's note, %(unexcused)s without an excuse.",
+        "%(units)s teaching units are not entered yet. They do not count against you.",
+        "absent with an excuse",
+        "ill with a doctor's note",
+        "absent without an excuse",
+        "present",
+        "You left the course. The programme staff can give you a certificate of attendance instead.",
+        "You do not need to do anything: this is met when the course and your placement are over.",
+        "Talk to the programme staff: your placement must be at a facility of an allowed type.",
+        "You left this course on %(date)s.",
+        "This course has ended.",
+        "You are not enrolled in a course.",
+        "Your login is not linked to a participant record yet. Please contact the programme staff.",
+        "This certificate of attendance was revoked on %(date)s. It is no longer valid.",
+        "This certificate was revoked on %(date)s. It is no longer valid.",
+        "It was replaced by the document number %(number)s.",
+        "A certificate of attendance (Teilnahmebescheinigung) confirms only what was attended. It does not certify that the programme was completed successfully.",
+        "Not found. Please check the number and the code.",
+        "The holder's data were erased after the retention period.",
+        "The holder's data were erased.",
+        "This certificate has been superseded by a corrected certificate. It is no longer valid.",
+        "This certificate of attendance has been superseded by a corrected one. It is no longer valid.",
+        "This certificate of attendance is valid.",
+        "Please give the date, the start and the end time.",
+        "The break cannot be negative.",
+        "The end time must be after the start time.",
+        "The break must be shorter than the time from start to end.",
+        "The date must lie within the placement period (%(start)s–%(end)s).",
+        "Hours cannot be recorded for a future date.",
+        "The end time is still in the future.",
+        "This time overlaps with another entry on %(date)s (%(start)s–%(end)s).",
+        "With this entry %(date)s would have %(hours)s hours of work; at most %(limit)s hours a day are allowed.",
+        "Between the end of work on %(earlier)s at %(finished)s and the start on %(later)s at %(began)s there are only %(rest)s hours of rest; the working-time law requires at least %(required)s hours.",
+        "For %(hours)s hours of work on %(date)s the working-time law requires a break of at least %(required)d minutes; only %(taken)d minutes are recorded.",
+        "Hours can only be recorded once the placement has started.",
+        "The hours were recorded and wait for the supervisor's confirmation.",
+        "Hours can only be recorded from the enrolment date (%(date)s) on.",
+        "The participant withdrew on %(withdrawn)s; hours of %(date)s cannot be recorded or confirmed.",
+        "Please describe the activity in at most %(limit)d characters (this text has %(length)d).",
+        "(and %(count)s more)",
+        "Withdrew on %(date)s.",
+        "Last teaching day: %(date)s.",
+        "The placement's end is not known yet.",
+        "The placement ends on %(date)s.",
+        "Met from %(date)s.",
+        "No placement has been arranged yet.",
+        "Modules attended",
+        "The programme has no modules.",
+        "%(rate)s %% attended (%(attended)s of %(planned)s teaching units).",
+        "Module %(position)s %(title)s",
+        "Placement at an allowed type of facility (%(types)s)",
+        "%(facility)s is a %(type)s, which this programme does not accept.",
+        "%(confirmed)s hours confirmed.",
+        "All checks recorded.",
+        "Your certificate %(number)s was revoked on %(date)s. Please contact the programme staff.",
+        "You meet every requirement. The programme staff will issue your certificate.",
+        "%(met)s of %(total)s requirements met so far:",
+        "You left the course on %(date)s. The programme staff can issue a certificate of attendance (Teilnahmebescheinigung) for what you attended.",
+        "Certificate %(number)s was revoked on %(date)s.",
+        "Please contact the programme staff.",
+        "Every requirement is met.",
+        "The programme staff will issue your certificate.",
+        "No certificate yet: not every requirement is met.",
+        "Certificate of attendance %(number)s was revoked on %(date)s.",
+        "Confirms what was attended, without judging: for everyone who does not get the certificate, and on request for anyone.",
+        "Not issued yet. Ask the programme staff if you need one.",
+    }
+)
+
 
 def participant_page_names() -> list[str]:
     return sorted(
@@ -166,4 +243,4 @@ def collect(client, world) -> tuple[set, list[str]]:
                 str(kind.label)
         for template in templates:
             render_to_string(template, context)
-    return recorder.keys, problems
+    return recorder.keys | OTHER_STATES, problems
