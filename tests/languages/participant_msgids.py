@@ -51,7 +51,10 @@ OTHER_STATES = frozenset(
         "date",
         "You have reached the minimum attendance for this module.",
         "Careful: if you miss more sessions, you may not reach the minimum.",
-        "Sessions missed: %(excused)s with an excuse, %(sick)s ill with a doctor's note, %(unexcused)s without an excuse.",
+        (
+            "Sessions missed: %(excused)s with an excuse, %(sick)s ill with a doctor's note, %(unexcused)s without an "
+            "excuse."
+        ),
         "%(units)s teaching units are not entered yet. They do not count against you.",
         "absent with an excuse",
         "ill with a doctor's note",
@@ -67,7 +70,10 @@ OTHER_STATES = frozenset(
         "This certificate of attendance was revoked on %(date)s. It is no longer valid.",
         "This certificate was revoked on %(date)s. It is no longer valid.",
         "It was replaced by the document number %(number)s.",
-        "A certificate of attendance (Teilnahmebescheinigung) confirms only what was attended. It does not certify that the programme was completed successfully.",
+        (
+            "A certificate of attendance (Teilnahmebescheinigung) confirms only what was attended. It does not certify "
+            "that the programme was completed successfully."
+        ),
         "Not found. Please check the number and the code.",
         "The holder's data were erased after the retention period.",
         "The holder's data were erased.",
@@ -83,8 +89,14 @@ OTHER_STATES = frozenset(
         "The end time is still in the future.",
         "This time overlaps with another entry on %(date)s (%(start)s–%(end)s).",
         "With this entry %(date)s would have %(hours)s hours of work; at most %(limit)s hours a day are allowed.",
-        "Between the end of work on %(earlier)s at %(finished)s and the start on %(later)s at %(began)s there are only %(rest)s hours of rest; the working-time law requires at least %(required)s hours.",
-        "For %(hours)s hours of work on %(date)s the working-time law requires a break of at least %(required)d minutes; only %(taken)d minutes are recorded.",
+        (
+            "Between the end of work on %(earlier)s at %(finished)s and the start on %(later)s at %(began)s there are "
+            "only %(rest)s hours of rest; the working-time law requires at least %(required)s hours."
+        ),
+        (
+            "For %(hours)s hours of work on %(date)s the working-time law requires a break of at least %(required)d "
+            "minutes; only %(taken)d minutes are recorded."
+        ),
         "Hours can only be recorded once the placement has started.",
         "The hours were recorded and wait for the supervisor's confirmation.",
         "Hours can only be recorded from the enrolment date (%(date)s) on.",
@@ -108,14 +120,20 @@ OTHER_STATES = frozenset(
         "Your certificate %(number)s was revoked on %(date)s. Please contact the programme staff.",
         "You meet every requirement. The programme staff will issue your certificate.",
         "%(met)s of %(total)s requirements met so far:",
-        "You left the course on %(date)s. The programme staff can issue a certificate of attendance (Teilnahmebescheinigung) for what you attended.",
+        (
+            "You left the course on %(date)s. The programme staff can issue a certificate of attendance "
+            "(Teilnahmebescheinigung) for what you attended."
+        ),
         "Certificate %(number)s was revoked on %(date)s.",
         "Please contact the programme staff.",
         "Every requirement is met.",
         "The programme staff will issue your certificate.",
         "No certificate yet: not every requirement is met.",
         "Certificate of attendance %(number)s was revoked on %(date)s.",
-        "Confirms what was attended, without judging: for everyone who does not get the certificate, and on request for anyone.",
+        (
+            "Confirms what was attended, without judging: for everyone who does not get the certificate, "
+            "and on request for anyone."
+        ),
         "Not issued yet. Ask the programme staff if you need one.",
     }
 )
