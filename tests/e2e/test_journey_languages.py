@@ -1,6 +1,7 @@
 """The participant's journey in each of the six languages (docs/languages.md): she chooses her language on the
 log-in page, logs in, reads her start page, her attendance, logs a placement day, reads her certificate
-checklist (every unmet requirement with what she can still do) and her data page, and opens her messages.
+checklist (every unmet requirement with what she can still do), her data page, her messages and her
+speed-dating schedule.
 Every page runs axe-core; Arabic and Dari pages must run right to left with Bootstrap's RTL stylesheet."""
 
 import pytest
@@ -20,6 +21,27 @@ def tr(message: str, language: str) -> str:
         return translation.gettext(message)
 
 
+def speed_dating_talk(world, cohort, participant):
+    """An accepted invitation to next fortnight's speed dating with one talk in round 1 (written directly:
+    the journey is about reading the schedule, docs/outcomes.md covers planning it)."""
+    import datetime
+
+    from outcomes.models import Employer, Event, EventEmployer, EventParticipant, Talk
+
+    employer = Employer.objects.create(organisation=world.organisation, name="AWO Kitas Dülmen")
+    event = Event.objects.create(
+        organisation=world.organisation,
+        date=datetime.date.today() + datetime.timedelta(days=14),
+        place="Kreishaus Coesfeld",
+        start_time=datetime.time(10, 0),
+    )
+    event.cohorts.add(cohort)
+    EventEmployer.objects.create(event=event, employer=employer, status="accepted")
+    EventParticipant.objects.create(event=event, participant=participant, status="accepted")
+    Talk.objects.create(event=event, round=1, table=3, participant=participant, employer=employer)
+    return employer
+
+
 def check_page(page, language: str):
     html = page.locator("html")
     expect(html).to_have_attribute("lang", language)
@@ -37,6 +59,7 @@ def test_participant_journey_in_her_language(new_page, language):
     facility, supervisor = supervisor_at(world)
     placement = active_placement(world, olena, facility=facility, supervisor=supervisor)
     day = past_weekdays(1)[0]
+    employer = speed_dating_talk(world, cohort, olena.participant)
 
     # On the log-in page she chooses her language in the menu (the form sends itself on change).
     page = new_page()
@@ -100,6 +123,13 @@ def test_participant_journey_in_her_language(new_page, language):
     check_page(page, language)
     if language == "ar":
         screenshot(page, "participant-journey-ar-messages")
+
+    # Her speed-dating schedule: the employer she meets, in which round, at which table.
+    page.goto(reverse("outcomes:own_events"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(tr("My speed dating", language))
+    expect(page.get_by_role("main")).to_contain_text(tr("My talks", language))
+    expect(page.get_by_role("main").locator("bdi", has_text=employer.name)).to_be_visible()
+    check_page(page, language)
 
     # Her choice is hers: saved with her login, so e-mails and notifications come in it too.
     olena.participant.user.refresh_from_db()

@@ -135,6 +135,7 @@ OTHER_STATES = frozenset(
             "and on request for anyone."
         ),
         "Not issued yet. Ask the programme staff if you need one.",
+        "You are not invited to a speed-dating event yet.",
     }
 )
 
