@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -17,8 +18,10 @@ class User(AbstractUser):
     """A person who logs in. What they may see follows from ``role`` and their links in the other apps."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    # Pages, e-mails and notifications (core.languages; participants may choose any of settings.LANGUAGES).
+    # Empty until the person chooses in the menu: pages then follow the browser, e-mails are German.
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=[("de", _("German")), ("en", _("English"))], default="de"
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, blank=True, default=""
     )
 
     class Meta:
@@ -59,9 +62,7 @@ class Invitation(models.Model):
     token is not stored (it is recomputed from this row and the user's password, see ``accounts.tokens``);
     the printed code is stored only as a password hash."""
 
-    user = models.ForeignKey(
-        User, verbose_name=_("login"), on_delete=models.CASCADE, related_name="invitations"
-    )
+    user = models.ForeignKey(User, verbose_name=_("login"), on_delete=models.CASCADE, related_name="invitations")
     delivery = models.CharField(_("delivery"), max_length=10, choices=InvitationDelivery.choices)
     # Named in the e-mail and on the printed page; accounts knows no organisations (they live in courses).
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)

@@ -13,9 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Line and paragraph separators break a line although they are not control characters.
 LINE_BREAKS = frozenset("\n\r\u0085\u2028\u2029\x0b\x0c")
 MULTI_LINE_ALLOWED = frozenset("\n\r\t")

@@ -251,6 +251,8 @@ class EnrolmentAttendanceView(EnrolmentObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         table = EnrolmentAttendanceTable(selectors.attendance_of_enrolment(self.enrolment), request=self.request)
+        # The participant reads each session's attendance in words; staff keep the Jobcenter codes.
+        table.plain = not self.request.user.has_perm("courses.view_attendance_matrix", self.enrolment.cohort)
         RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
         return super().get_context_data(
             enrolment=self.enrolment,

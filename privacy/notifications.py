@@ -2,10 +2,12 @@
 stored about a person, which takes seconds for someone with years of records, so no request waits for it and
 the file waits for the person on their downloads page."""
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.filenames import safe_download_name
+from core.languages import STAFF_LANGUAGES
 from courses.models import Participant
 from notifications.prepared import Preparer, register
 
@@ -37,7 +39,11 @@ def _build(params, progress):
     participant = Participant.objects.get(pk=params["participant"])
     requester = get_user_model().objects.get(pk=params["by"])
     progress(0, 1)
-    content = render_zip(selectors.personal_data(participant))
+    # The PDF is drawn by ReportLab, which neither joins Arabic letters nor runs right to left, and its texts are
+    # translated into German and English only: other page languages get the German PDF (docs/languages.md).
+    language = params.get("language")
+    with translation.override(language if language in STAFF_LANGUAGES else settings.LANGUAGE_CODE):
+        content = render_zip(selectors.personal_data(participant))
     services.export_record(participant=participant, by=requester)
     progress(1, 1)
     day = f"{timezone.localdate():%Y-%m-%d}"

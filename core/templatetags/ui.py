@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import format_html
 
 from core import dates, numbers
+from core.languages import NAMES, languages_for
 
 register = template.Library()
 
@@ -63,3 +65,19 @@ def short_date(value):
 def short_time(value):
     """HH:MM (core.dates.short_time), the TIME_FORMAT of both languages."""
     return dates.short_time(value)
+
+
+@register.simple_tag
+def language_menu(user):
+    """{% language_menu user as languages %}: (code, name in that language) for the menu, as offered to this
+    user (core.languages: six for participants and visitors, German and English for staff)."""
+    return [(code, NAMES[code]) for code in languages_for(user)]
+
+
+@register.filter
+def bdi(value):
+    """{{ name|bdi }}: a name, number or date isolated from the text around it, so a Latin-script value keeps
+    its own direction inside a right-to-left sentence (and an Arabic name inside a German one)."""
+    if value in (None, ""):
+        return ""
+    return format_html("<bdi>{}</bdi>", value)

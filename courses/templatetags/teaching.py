@@ -2,6 +2,7 @@
 page that includes the hook keeps a fixed number of queries."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from .. import selectors
 from ..attendance_tables import progress_bar_html
@@ -15,6 +16,31 @@ def attendance_progress(progress):
     """{% attendance_progress module_progress %}: one module's attendance bar, the same drawing as the
     attendance matrix's cells (courses.attendance_tables.progress_bar_html)."""
     return progress_bar_html(progress)
+
+
+_OWN_STATE = {
+    "met": (_("You have reached the minimum attendance for this module."), "bg-success", "text-success"),
+    "on_track": (_("You are on track."), "bg-success", ""),
+    "at_risk": (
+        _("Careful: if you miss more sessions, you may not reach the minimum."),
+        "bg-warning",
+        "text-warning-emphasis fw-semibold",
+    ),
+    "missed": (
+        _("You can no longer reach the minimum for this module. Please talk to the programme staff."),
+        "bg-danger",
+        "text-danger fw-semibold",
+    ),
+}
+
+
+@register.inclusion_tag("courses/attendance/_own_progress.html")
+def own_progress(progress):
+    """{% own_progress module_progress %}: the participant's own view of one module: the bar, then what it
+    means in plain words (no absence codes, no abbreviations)."""
+    sentence, bar_class, state_class = _OWN_STATE[progress.state]
+    pct = min(100, max(0, round(progress.rate_percent)))
+    return {"p": progress, "state_sentence": sentence, "bar_class": bar_class, "state_class": state_class, "pct": pct}
 
 
 @register.filter

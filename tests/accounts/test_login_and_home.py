@@ -59,7 +59,7 @@ def test_german_is_the_default_language(staff):
     browser.force_login(staff)
     response = browser.get(reverse("home"))
     content = response.content.decode()
-    assert '<html lang="de">' in content
+    assert '<html lang="de" dir="ltr">' in content
     assert "Laufende Kurse" in content
 
 
@@ -68,7 +68,7 @@ def test_language_can_be_switched_to_english(german_client, staff):
     german_client.force_login(staff)
     german_client.post(reverse("set_language"), {"language": "en", "next": "/"})
     response = german_client.get(reverse("home"))
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
     assert "Running cohorts" in response.content.decode()
 
 

@@ -58,7 +58,7 @@ def test_the_start_page_says_when_they_left(client, enrolment, participant_user,
     response = client.get(reverse("home"))
     assert response.status_code == 200
     text = response.content.decode()
-    assert "You left this course on 30.04.2026." in text
+    assert "You left this course on <bdi>30.04.2026</bdi>." in text
     assert "Your attendance" not in text
     assert "Your placement" not in text
     assert _attendance_url(enrolment) not in text
@@ -81,7 +81,7 @@ def test_the_start_page_in_german(german_client, enrolment, participant_user, st
     end_course(enrolment, "withdrawn", by=staff)
     german_client.force_login(participant_user)
     text = german_client.get(reverse("home")).content.decode()
-    assert "Sie haben diesen Kurs am 30.04.2026 verlassen." in text
+    assert "Sie haben diesen Kurs am <bdi>30.04.2026</bdi> verlassen." in text
 
 
 @pytest.mark.parametrize("how", ENDINGS)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from certificates.models import Certificate, CertificateStatus
 from courses.models import AttendanceRecord, Cohort, TeachingSession
@@ -114,9 +114,18 @@ def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(dem
     login(participant, "teilnehmerin", DEMO_PASSWORD)
     main = participant.get_by_role("main")
     expect(main).to_contain_text(t("Your attendance"))
-    expect(main).not_to_contain_text(t("minimum no longer reachable"))
+    expect(main).not_to_contain_text(
+        t("You can no longer reach the minimum for this module. Please talk to the programme staff.")
+    )
     axe_check(participant)
     screenshot(participant, "participant-start")
+    # She reads the same page in Arabic, chosen in the menu: right to left, names and numbers kept readable.
+    participant.locator("#language-select").select_option("ar")
+    participant.wait_for_function("document.documentElement.dir === 'rtl'")
+    with translation.override("ar"):
+        expect(main).to_contain_text(translation.gettext("Your attendance"))
+    axe_check(participant)
+    screenshot(participant, "participant-start-arabic")
 
     # The supervisor on a phone: hours wait; "Confirm" and "Reject" are buttons side by side.
     waiting = HourEntry.objects.filter(status=HourEntryStatus.PENDING, placement__supervisor__username="anleitung")
