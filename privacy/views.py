@@ -26,7 +26,8 @@ def export_requested(request, participant: Participant, back: str) -> HttpRespon
     appears when the ZIP is ready."""
     try:
         download = prepared.download_request(
-            kind=PRIVACY_EXPORT.kind, params={"participant": participant.pk, "by": request.user.pk, "language": request.LANGUAGE_CODE},
+            kind=PRIVACY_EXPORT.kind,
+            params={"participant": participant.pk, "by": request.user.pk, "language": request.LANGUAGE_CODE},
             by=request.user,
         )
     except DomainError as error:
