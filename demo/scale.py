@@ -399,12 +399,19 @@ class ScaleGenerator:
             self.build_placements,
             self.build_certificates,
             self.build_bench_logins,
+            self.build_dashboard_figures,
         ]
         for step in steps:
             with transaction.atomic():
                 step()
         self.finish()
         return dict(self.counts)
+
+    def build_dashboard_figures(self) -> None:
+        from dashboard.services import figures_rebuild
+
+        self.counts["dashboard figures"] = figures_rebuild(today=self.today)
+        self.log(f"dashboard figures of {self.counts['dashboard figures']:,} cohorts")
 
     def finish(self) -> None:
         models = [
