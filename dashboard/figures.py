@@ -39,8 +39,10 @@ class Period:
 
 
 def reason_key(text: str) -> str:
-    """Withdrawal reasons are free text: counted by their words, ignoring case and spacing."""
-    return " ".join(text.split()).rstrip(".")[:120] or "—"
+    """Withdrawal reasons are free text: counted by their wording, ignoring spacing, a final full stop and
+    the case of the first letter ("umzug." and "Umzug" are one reason)."""
+    key = " ".join(text.split()).rstrip(".")[:120]
+    return key[:1].upper() + key[1:] if key else "—"
 
 
 def _rate_met(attended: Decimal, planned: int, minimum: int) -> bool:
