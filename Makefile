@@ -31,6 +31,7 @@ run: setup
 	@echo "    mitarbeiterin  programme staff"
 	@echo "    anleitung      placement supervisor (Praxisanleitung)"
 	@echo "    teilnehmerin   participant (Nguyễn Thị Lan)"
+	@echo "    jobcenter      funder, read-only (Kreisjobcenter Coesfeld)"
 	@echo "    admin          administrator (Django admin at /admin/)"
 	@echo ""
 	SITE_URL=$(SITE_URL) $(PY) manage.py enqueue_daily

@@ -8,6 +8,9 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Programme staff")
     SUPERVISOR = "supervisor", _("Placement supervisor")
     PARTICIPANT = "participant", _("Participant")
+    # Read-only: someone of a funding or partner organisation (Jobcenter, Integrationszentrum) who sees the
+    # figures of the cohorts their organisation funds or partners in (courses.PartnerOrganisation).
+    PARTNER = "partner", _("Funder or partner")
 
 
 class User(AbstractUser):
@@ -34,6 +37,10 @@ class User(AbstractUser):
     @property
     def is_participant(self) -> bool:
         return self.is_active and self.role == Role.PARTICIPANT
+
+    @property
+    def is_partner(self) -> bool:
+        return self.is_active and self.role == Role.PARTNER
 
     def __str__(self) -> str:
         full = self.get_full_name()

@@ -117,8 +117,9 @@ def snapshot_document(
         "issued_at": issued_at.astimezone(datetime.UTC).isoformat(),
         "issued_on": timezone.localtime(issued_at).date().isoformat(),
         "organisation": {"name": organisation.name, "address": organisation.address},
-        "funding_body": cohort.funding_body,
-        "partners": cohort.partners,
+        # Frozen as text: a later renamed or replaced organisation must not change an issued document.
+        "funding_body": cohort.funding_body_name,
+        "partners": cohort.partner_names,
         "measure_number": cohort.measure_number,
         "site": {"name": cohort.site.name},
         "participant": {

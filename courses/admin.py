@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.models import Role, User
 from core.admin_base import ReadOnlyAdmin
 
 from .models import (
@@ -11,6 +12,8 @@ from .models import (
     Module,
     Organisation,
     Participant,
+    PartnerAccess,
+    PartnerOrganisation,
     Programme,
     Site,
     TeachingSession,
@@ -21,6 +24,26 @@ from .models import (
 class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     filter_horizontal = ("staff_members",)
+
+
+@admin.register(PartnerOrganisation)
+class PartnerOrganisationAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+    filter_horizontal = ("members",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = User.objects.filter(role=Role.PARTNER)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(PartnerAccess)
+class PartnerAccessAdmin(ReadOnlyAdmin):
+    list_display = ("at", "user", "organisation_name", "action", "cohort", "names_shown", "detail")
+    list_filter = ("action", "names_shown")
+    search_fields = ("user__username", "organisation_name", "action", "detail")
+    date_hierarchy = "at"
+    list_select_related = ("user", "cohort__programme", "cohort__site")
 
 
 @admin.register(Site)
@@ -56,8 +79,9 @@ class EnrolmentInline(admin.TabularInline):
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
     list_display = ("__str__", "start_date", "end_date", "capacity", "status")
-    list_filter = ("status", "programme", "site")
+    list_filter = ("status", "programme", "site", "funding_body")
     date_hierarchy = "start_date"
+    filter_horizontal = ("partners",)
     inlines = [EnrolmentInline]
 
 

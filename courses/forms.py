@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import InvitationForm
+from core.validators import single_line_text
 
 from .models import Cohort, Participant, default_entry_date
 from .selectors import participant_search, participants_visible_to, programmes_for, sites_for
@@ -68,6 +69,22 @@ class DateField(forms.DateField):
 
 
 class CohortForm(forms.ModelForm):
+    # Typed as names: an organisation named for the first time is created (courses.services.cohort_create).
+    funding_body = forms.CharField(
+        label=_("Funding body"),
+        max_length=200,
+        required=False,
+        validators=[single_line_text],
+        help_text=_("For example Kreisjobcenter Coesfeld."),
+    )
+    partners = forms.CharField(
+        label=_("Partners"),
+        max_length=600,
+        required=False,
+        validators=[single_line_text],
+        help_text=_("For example Kommunales Integrationszentrum. Several: separate them with commas."),
+    )
+
     class Meta:
         model = Cohort
         fields = [
@@ -81,6 +98,7 @@ class CohortForm(forms.ModelForm):
             "funding_body",
             "measure_number",
             "partners",
+            "names_visible_to_partners",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
         field_classes = {"start_date": DateField, "end_date": DateField}
@@ -89,6 +107,9 @@ class CohortForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes_for(user)
         self.fields["site"].queryset = sites_for(user)
+        if self.instance.pk and not self.is_bound:
+            self.initial["funding_body"] = self.instance.funding_body_name
+            self.initial["partners"] = self.instance.partner_names
 
     def clean(self):
         data = super().clean()

@@ -54,6 +54,29 @@ class Organisation(models.Model):
         return self.name
 
 
+class PartnerOrganisation(models.Model):
+    """A body that funds a cohort (the Jobcenter) or works with the provider on it (the Kommunales
+    Integrationszentrum). Its members log in with the partner role and see, read-only, the figures of the
+    cohorts it funds or partners in, whichever provider runs them (docs/accounts.md)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[single_line_text])
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        related_name="partner_organisations",
+        blank=True,
+        help_text=_("Log-ins with the partner role who see this organisation's cohorts."),
+    )
+
+    class Meta:
+        verbose_name = _("funding or partner organisation")
+        verbose_name_plural = _("funding and partner organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Site(models.Model):
     """A place where the provider teaches, e.g. Dülmen."""
 
@@ -183,12 +206,14 @@ class Cohort(models.Model):
     end_date = models.DateField(_("end date"))
     capacity = models.PositiveIntegerField(_("places"), default=15)
     status = models.CharField(_("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNED)
-    funding_body = models.CharField(
-        _("funding body"),
-        max_length=200,
+    funding_body = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("funding body"),
+        on_delete=models.PROTECT,
+        related_name="funded_cohorts",
+        null=True,
         blank=True,
         help_text=_("For example Kreisjobcenter Coesfeld."),
-        validators=[single_line_text],
     )
     measure_number = models.CharField(
         _("measure number"),
@@ -197,12 +222,21 @@ class Cohort(models.Model):
         help_text=_("The number the Jobcenter uses for the measure."),
         validators=[single_line_text],
     )
-    partners = models.CharField(
-        _("partners"),
-        max_length=300,
+    partners = models.ManyToManyField(
+        PartnerOrganisation,
+        verbose_name=_("partners"),
+        related_name="partnered_cohorts",
         blank=True,
         help_text=_("For example Kommunales Integrationszentrum."),
-        validators=[single_line_text],
+    )
+    # §78 SGB X: the funder gets social data for the measure only, so its people see customer numbers, not
+    # names, unless the provider decides the measure needs names (e.g. the Jobcenter's own case work).
+    names_visible_to_partners = models.BooleanField(
+        _("names shown to funder and partners"),
+        default=False,
+        help_text=_(
+            "Off: the funder's and partners' log-ins see customer numbers instead of names (§78 SGB X)."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -242,6 +276,15 @@ class Cohort(models.Model):
             raise ValidationError({"end_date": _("The end date must not be before the start date.")})
         if self.programme_id and self.site_id and self.programme.organisation_id != self.site.organisation_id:
             raise ValidationError({"site": _("The site must belong to the programme's organisation.")})
+
+    @property
+    def funding_body_name(self) -> str:
+        return self.funding_body.name if self.funding_body_id else ""
+
+    @property
+    def partner_names(self) -> str:
+        """The partners as one line ("A, B"), as documents and exports print them."""
+        return ", ".join(p.name for p in self.partners.all())
 
     def overlaps(self, other: "Cohort") -> bool:
         return self.start_date <= other.end_date and other.start_date <= self.end_date
@@ -611,3 +654,39 @@ class EnrolmentDateChange(models.Model):
 
     def __str__(self):
         return f"{self.enrolment}: {self.old_date} → {self.new_date}"
+
+
+class PartnerAccess(models.Model):
+    """One page a partner opened or one file they exported: the provider can show who at the funder saw what
+    (§78 SGB X, Art. 15(1)(c) DSGVO). Written by ``courses.services.record_partner_access``; never changed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("log-in"), on_delete=models.PROTECT, related_name="partner_accesses"
+    )
+    # The partner's organisation when they looked, kept as a name: memberships change, the record must not.
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    action = models.CharField(_("page or export"), max_length=100)
+    cohort = models.ForeignKey(
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.PROTECT,
+        related_name="partner_accesses",
+        null=True,
+        blank=True,
+    )
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    # Whether the cohort showed names to partners at that moment (the switch may change later).
+    names_shown = models.BooleanField(_("names were shown"), default=False)
+
+    class Meta:
+        verbose_name = _("partner access")
+        verbose_name_plural = _("partner accesses")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["cohort", "at"], name="partner_access_cohort_at"),
+            models.Index(fields=["user", "at"], name="partner_access_user_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} ({self.at:%Y-%m-%d %H:%M})"

@@ -49,7 +49,7 @@ def report_header(cohort: Cohort) -> ReportHeader:
     return ReportHeader(
         provider=organisation.name,
         provider_address=organisation.address,
-        funding_body=cohort.funding_body,
+        funding_body=cohort.funding_body_name,
         measure_number=cohort.measure_number,
         programme=cohort.programme.title,
         cohort_number=cohort.number,

@@ -15,6 +15,15 @@ def staff_organisation_ids(user) -> frozenset[int]:
     return cached
 
 
+def partner_organisation_ids(user) -> frozenset[int]:
+    """The funding or partner organisations a partner user belongs to, read once per request."""
+    cached = getattr(user, "_partner_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(user.partner_organisations.values_list("pk", flat=True)) if user.is_partner else frozenset()
+        user._partner_organisation_ids = cached
+    return cached
+
+
 def organisation_id_of(obj) -> int | None:
     """Owning organisation of any courses/placements object; each model exposes it the cheapest way."""
     from courses.models import Organisation
@@ -37,6 +46,27 @@ def is_supervisor(user) -> bool:
 @rules.predicate
 def is_participant(user) -> bool:
     return user.is_authenticated and user.is_participant
+
+
+@rules.predicate
+def is_partner(user) -> bool:
+    return user.is_authenticated and user.is_partner
+
+
+@rules.predicate
+def is_partner_of_cohort(user, cohort) -> bool:
+    """The cohort is funded or partnered by the partner user's organisation (whichever provider runs it)."""
+    if cohort is None or not is_partner(user):
+        return False
+    ids = partner_organisation_ids(user)
+    if not ids:
+        return False
+    if cohort.funding_body_id in ids:
+        return True
+    cache = getattr(cohort, "_prefetched_objects_cache", {})
+    if "partners" in cache:
+        return any(p.pk in ids for p in cache["partners"])
+    return cohort.partners.filter(pk__in=ids).exists()
 
 
 @rules.predicate
@@ -68,9 +98,25 @@ def course_still_running(user, enrolment) -> bool:
     )
 
 
+@rules.predicate
+def names_visible_in_reports(user, cohort) -> bool:
+    """Whether figures and rows about ``cohort`` may name its people for ``user``: always for the provider's
+    staff; for a partner only where staff switched names on for the cohort, otherwise customer numbers
+    (§78 SGB X: social data only for the measure)."""
+    if is_staff_of_object_organisation(user, cohort):
+        return True
+    return bool(cohort is not None and cohort.names_visible_to_partners and is_partner_of_cohort(user, cohort))
+
+
 # What a participant may open of their own enrolment: only while their course still runs.
 is_own_running_enrolment = is_own_enrolment & course_still_running
 
+
+# Which start page a user gets (config.views.HomeView asks these in this order).
+rules.add_perm("courses.view_staff_home", is_programme_staff)
+rules.add_perm("courses.view_partner_home", is_partner)
+rules.add_perm("courses.view_supervisor_home", is_supervisor)
+rules.add_perm("courses.view_participant_home", is_participant)
 
 rules.add_perm("courses.view_cohort_list", is_programme_staff)
 rules.add_perm("courses.add_cohort", is_programme_staff)
@@ -95,3 +141,9 @@ rules.add_perm("courses.correct_attendance", is_staff_of_object_organisation)  #
 rules.add_perm("courses.view_attendance_matrix", is_staff_of_object_organisation)  # obj: cohort
 rules.add_perm("courses.view_absence_report", is_staff_of_object_organisation)  # obj: cohort or enrolment
 rules.add_perm("courses.view_attendance", is_staff_of_object_organisation | is_own_running_enrolment)  # obj: enrolment
+
+# Figures across cohorts (the dashboard): staff for their organisations' cohorts, partners read-only for the
+# cohorts their organisation funds or partners in (courses.selectors.cohorts_in_reports_of).
+rules.add_perm("courses.view_dashboard", is_programme_staff | is_partner)
+rules.add_perm("courses.view_cohort_figures", is_staff_of_object_organisation | is_partner_of_cohort)  # obj: cohort
+rules.add_perm("courses.view_names_in_reports", names_visible_in_reports)  # obj: cohort

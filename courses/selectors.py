@@ -6,8 +6,17 @@ from django.db.models.functions import Coalesce
 from core.memo import remembered_on
 from core.text import fold
 
-from .models import Cohort, Enrolment, EnrolmentStatus, Organisation, Participant, Programme, Site
-from .rules import staff_organisation_ids
+from .models import (
+    Cohort,
+    Enrolment,
+    EnrolmentStatus,
+    Organisation,
+    Participant,
+    PartnerOrganisation,
+    Programme,
+    Site,
+)
+from .rules import partner_organisation_ids, staff_organisation_ids
 
 
 def organisations_for(user) -> QuerySet[Organisation]:
@@ -33,6 +42,29 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
         return qs
     if user.is_programme_staff:
         return qs.filter(site__organisation_id__in=staff_organisation_ids(user))
+    return qs.none()
+
+
+def partner_organisations_of(user) -> QuerySet[PartnerOrganisation]:
+    """The funding or partner organisations a partner user belongs to (none for anyone else)."""
+    return PartnerOrganisation.objects.filter(pk__in=partner_organisation_ids(user))
+
+
+def cohorts_in_reports_of(user) -> QuerySet[Cohort]:
+    """Cohorts whose figures a user sees on the dashboard and in reports: staff those of their organisations,
+    a partner those their organisation funds or partners in, across providers; anyone else none."""
+    qs = Cohort.objects.select_related("programme", "site", "site__organisation", "funding_body")
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.is_programme_staff:
+        return qs.filter(site__organisation_id__in=staff_organisation_ids(user))
+    if user.is_partner:
+        ids = partner_organisation_ids(user)
+        if not ids:
+            return qs.none()
+        # A subquery on the link table, not a join: no duplicate rows, so no DISTINCT over the whole list.
+        partnered = Cohort.partners.through.objects.filter(partnerorganisation_id__in=ids).values("cohort_id")
+        return qs.filter(Q(funding_body_id__in=ids) | Q(pk__in=partnered))
     return qs.none()
 
 

@@ -20,10 +20,14 @@ from .models import (
     EnrolmentDateChange,
     EnrolmentStatus,
     Participant,
+    PartnerAccess,
+    PartnerOrganisation,
     Programme,
     Site,
     default_entry_date,
 )
+from .partner_names import split_organisation_names
+from .rules import names_visible_in_reports
 
 COHORT_FIELDS = (
     "programme",
@@ -36,6 +40,7 @@ COHORT_FIELDS = (
     "funding_body",
     "measure_number",
     "partners",
+    "names_visible_to_partners",
 )
 PARTICIPANT_FIELDS = (
     "given_name",
@@ -70,11 +75,47 @@ def _active_enrolments_overlapping(participant: Participant, cohort: Cohort, exc
     return qs
 
 
+def partner_organisation_named(name: str) -> PartnerOrganisation:
+    """The funding or partner organisation called ``name`` (spaces tidied, any case), created if new."""
+    name = " ".join((name or "").split())
+    found = PartnerOrganisation.objects.filter(name__iexact=name).first()
+    if found is not None:
+        return found
+    organisation = PartnerOrganisation(name=name)
+    _full_clean(organisation)
+    organisation.save()
+    return organisation
+
+
+def _funder(value) -> PartnerOrganisation | None:
+    if isinstance(value, str):
+        return partner_organisation_named(value) if value.strip() else None
+    return value
+
+
+def _partners(value) -> list[PartnerOrganisation]:
+    """Partners given as organisations, names, or one text naming several ("A, B und C")."""
+    if isinstance(value, str):
+        value = split_organisation_names(value)
+    return [partner_organisation_named(p) if isinstance(p, str) else p for p in value or []]
+
+
+def _pop_organisations(fields: dict) -> list[PartnerOrganisation] | None:
+    """Turns the funder into an organisation in place and takes out the partners (set after saving)."""
+    if "funding_body" in fields:
+        fields["funding_body"] = _funder(fields["funding_body"])
+    return _partners(fields.pop("partners")) if "partners" in fields else None
+
+
 @transaction.atomic
 def cohort_create(*, programme: Programme, site: Site, by, **fields) -> Cohort:
+    """A new cohort. ``funding_body`` and ``partners`` may be organisations or their names (created if new)."""
+    partners = _pop_organisations(fields)
     cohort = Cohort(programme=programme, site=site, **fields)
     _full_clean(cohort)
     cohort.save()
+    if partners:
+        cohort.partners.set(partners)
     return cohort
 
 
@@ -82,9 +123,11 @@ def cohort_create(*, programme: Programme, site: Site, by, **fields) -> Cohort:
 def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
     """Change a cohort. New dates or a smaller capacity must still fit the people already enrolled."""
     cohort = Cohort.objects.select_for_update().select_related("programme", "site").get(pk=cohort.pk)
-    for name, value in fields.items():
+    for name in fields:
         if name not in COHORT_FIELDS:
             raise TypeError(f"cohort_update() got an unexpected field {name!r}")
+    partners = _pop_organisations(fields)
+    for name, value in fields.items():
         setattr(cohort, name, value)
     _full_clean(cohort)
     taken = cohort.enrolments.exclude(status=EnrolmentStatus.WITHDRAWN).count()
@@ -102,7 +145,26 @@ def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
                 % {"name": enrolment.participant.full_name, "other": clash.cohort}
             )
     cohort.save()
+    if partners is not None:
+        cohort.partners.set(partners)
     return cohort
+
+
+def record_partner_access(*, user, action: str, cohort: Cohort | None = None, detail: str = "") -> PartnerAccess | None:
+    """Keep that a partner opened a page or exported a file (``action``, e.g. "dashboard" or "quarterly report
+    PDF"), about ``cohort`` if one; staff and everyone else are not recorded (returns None). ``detail`` says
+    what else was chosen (period, filters) and must not name a participant."""
+    if not getattr(user, "is_partner", False):
+        return None
+    names = list(user.partner_organisations.order_by("name").values_list("name", flat=True))
+    return PartnerAccess.objects.create(
+        user=user,
+        organisation_name=", ".join(names)[:200],
+        action=action[:100],
+        cohort=cohort,
+        detail=(detail or "")[:300],
+        names_shown=cohort is not None and names_visible_in_reports(user, cohort),
+    )
 
 
 @transaction.atomic

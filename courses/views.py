@@ -51,7 +51,7 @@ class CohortDetailView(DetailPermissionMixin, DetailView):
     context_object_name = "cohort"
 
     def get_queryset(self):
-        return Cohort.objects.select_related("programme", "site", "site__organisation")
+        return Cohort.objects.select_related("programme", "site", "site__organisation", "funding_body")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -76,6 +76,7 @@ class DemoWorld:
     staff_user: object = None
     supervisor_user: object = None
     participant_user: object = None
+    partner_user: object = None
     facilities: list[Facility] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
 
@@ -132,7 +133,7 @@ def build_organisation(world: DemoWorld) -> None:
     world.supervisor_user = _user("anleitung", "Petra", "Hölscher", Role.SUPERVISOR)
     world.summary.append(f"Organisation {world.organisation}, site {world.site}, programme {world.programme}")
     world.summary.append(
-        f"Logins (password '{DEMO_PASSWORD}'): {admin.username}, mitarbeiterin, anleitung, teilnehmerin"
+        f"Logins (password '{DEMO_PASSWORD}'): {admin.username}, mitarbeiterin, anleitung, teilnehmerin, jobcenter"
     )
 
 
@@ -231,6 +232,9 @@ def build_cohorts(world: DemoWorld) -> None:
         password=make_password(DEMO_PASSWORD, salt="demofixture")
     )
     world.participant_user = get_user_model().objects.get(username="teilnehmerin")
+    # The funder's read-only log-in: it sees the figures of these cohorts (customer numbers, not names).
+    world.partner_user = _user("jobcenter", "Jens", "Brüggemann", Role.PARTNER)
+    world.cohorts[0].funding_body.members.add(world.partner_user)
     world.summary.append(f"{len(world.cohorts)} cohorts, {sum(sizes)} participants")
 
 

@@ -47,6 +47,7 @@ from courses.models import (
     Module,
     Organisation,
     Participant,
+    PartnerOrganisation,
     Programme,
     Site,
     TeachingSession,
@@ -137,6 +138,8 @@ STAFF_NAMES = [
     ("Ulrike", "Weßels"),
     ("Thomas", "Kötter"),
 ]
+
+SCALE_PARTNER = "Kommunales Integrationszentrum"
 
 # --- Places: the provider's sites in NRW, with the Jobcenter that funds there ---------------------------
 
@@ -562,6 +565,11 @@ class ScaleGenerator:
             sizes[i] += shift
             sizes[i + 1] -= shift
         first_pk = self.ids.take(Cohort, count)
+        # A few dozen organisations, made the ordinary way (their ids come from the sequence).
+        funder_ids = {
+            name: PartnerOrganisation.objects.get_or_create(name=name)[0].pk
+            for name in sorted({s[2] for s in self.sites} | {SCALE_PARTNER})
+        }
         in_practice = max(2, count // 100)
         self.cohorts: list[CohortPlan] = []
         numbers: dict[tuple[int, int], int] = defaultdict(int)
@@ -602,12 +610,14 @@ class ScaleGenerator:
                     end_date=end,
                     capacity=max(15, plan.size),
                     status=status,
-                    funding_body=funder,
+                    funding_body_id=funder_ids[funder],
                     measure_number=f"962/{plan.pk:04d}/{start.year % 100:02d}",
-                    partners="Kommunales Integrationszentrum",
                 )
             )
         self.bulk(Cohort, objects)
+        Link = Cohort.partners.through
+        partner = funder_ids[SCALE_PARTNER]
+        self.bulk(Link, (Link(cohort_id=plan.pk, partnerorganisation_id=partner) for plan in self.cohorts))
         by_status = defaultdict(int)
         for plan in self.cohorts:
             by_status[plan.status] += 1
@@ -977,7 +987,8 @@ class ScaleGenerator:
                     chosen.append((plan, e))
         chosen.sort(key=lambda pair: (pair[0].end, pair[1].pk))
         org_objects = {o.pk: o for o in Organisation.objects.all()}
-        cohort_objects = {c.pk: c for c in Cohort.objects.select_related("site", "programme")}
+        cohorts = Cohort.objects.select_related("site", "programme", "funding_body").prefetch_related("partners")
+        cohort_objects = {c.pk: c for c in cohorts}
         staff_names = {u.pk: u.get_full_name() for u in get_user_model().objects.filter(role=Role.STAFF)}
         prefix = number_prefix()
         sequences: dict[int, int] = defaultdict(int)

@@ -305,6 +305,15 @@ def render_pdf(data: dict) -> bytes:
          for m in data["notifications"]["messages"]],
     )
 
+    d.h(_("Seen by the funder and partners"))
+    d.table(
+        [_("Date"), _("Organisation"), _("Page or export"), _("Cohort"), _("Names shown")],
+        [
+            [_date(a["at"]), a["organisation"], a["action"], a["cohort"], _("yes") if a["names_shown"] else _("no")]
+            for a in data["partner_accesses"]
+        ],
+    )
+
     d.h(_("Earlier copies of this information"))
     d.table(
         [_("Downloaded"), _("By you")],

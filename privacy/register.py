@@ -22,6 +22,10 @@ PURPOSES = [
         "Following up what became of each participant after the measure (Verbleib) and reporting it to the "
         "Jobcenter as figures (the outcome rate)."
     ),
+    _(
+        "Showing the funding body and the partner organisations, read-only, the figures of the measures they "
+        "fund or partner in, and recording everything their log-ins open or export."
+    ),
 ]
 
 LEGAL_BASES = [
@@ -47,6 +51,11 @@ RECIPIENTS = [
     _(
         "Employers at a job-speed-dating event: on their printout the name, German level, availability and "
         "the type of the placement facility of the people they meet, nothing else."
+    ),
+    _(
+        "Log-ins of the funding body and partner organisations (e.g. Kreisjobcenter, Kommunales "
+        "Integrationszentrum): figures of the cohorts they fund or partner in, and rows with the customer number "
+        "instead of the name unless the provider has shown names for that cohort (§78 SGB X)."
     ),
 ]
 
@@ -84,6 +93,7 @@ CATEGORIES_OF_PEOPLE = [
     _("Programme staff"),
     _("Placement supervisors and facility contacts"),
     _("Contact persons of employers (Kita and OGS providers)"),
+    _("Staff of the funding body and partner organisations (their log-ins and what they opened)"),
 ]
 
 # Category of every field that says something about a person; fields not named here are records of the
@@ -174,6 +184,11 @@ FIELD_CATEGORIES = {
     "notifications.CalendarFeed.token": LOGIN,
     "courses.EnrolmentDateChange.reason": FREE_TEXT,
     "privacy.LoginRecord.at": LOGIN,
+    "courses.PartnerOrganisation.members": LOGIN,
+    "courses.PartnerAccess.user": LOGIN,
+    "courses.PartnerAccess.organisation_name": IDENTITY,
+    "courses.PartnerAccess.at": LOGIN,
+    "courses.PartnerAccess.detail": FREE_TEXT,
 }
 
 # The models whose fields the record lists: everything that holds data about a person.
@@ -202,6 +217,8 @@ RECORDED_MODELS = [
     "outcomes.Talk",
     "outcomes.OutcomeRecord",
     "privacy.LoginRecord",
+    "courses.PartnerOrganisation",
+    "courses.PartnerAccess",
     "privacy.AccessExport",
     "privacy.Erasure",
 ]
@@ -260,6 +277,11 @@ def storage_periods(retention_years: int | None = None) -> list[str]:
             "talks and outcome records stay without a name so that the outcome rate still adds up."
         ),
         _("Log-in history: %(days)d days.") % {"days": login_record_days()},
+        _(
+            "Record of what the funder's and partners' log-ins opened or exported: as the records of the measure; "
+            "it names the partner's log-in, the cohort and the page, never a participant (a detail that does is "
+            "erased with the participant's data)."
+        ),
         _(
             "Certificate register: number, status, programme and issue date stay so that a certificate can "
             "still be checked; the holder's name only if the provider keeps certificates verifiable by name."

@@ -15,6 +15,7 @@ from courses.models import (
     EnrolmentStatus,
     Organisation,
     Participant,
+    PartnerAccess,
 )
 from notifications.models import CalendarFeed, Notification
 from outcomes.models import (
@@ -404,13 +405,40 @@ def _notifications(participant: Participant) -> dict:
     }
 
 
+def _partner_accesses(enrolments: list[Enrolment]) -> list[dict]:
+    """What the funder's and partners' log-ins opened about the person's cohorts (Art. 15(1)(c)): their
+    organisation, when, which page or export, and whether names were shown or customer numbers only."""
+    numbers = {e.cohort_id: e.cohort.number for e in enrolments}
+    rows = (
+        PartnerAccess.objects.filter(cohort_id__in=list(numbers))
+        .order_by("at", "id")
+        .values_list("at", "organisation_name", "action", "cohort_id", "names_shown")
+    )
+    return [
+        {"at": _iso(at), "organisation": organisation, "action": action, "cohort": numbers[cohort_id],
+         "names_shown": names_shown}
+        for at, organisation, action, cohort_id, names_shown in rows
+    ]
+
+
+def partner_access_details_naming(participant: Participant):
+    """Partner access records of the person's cohorts whose detail (a search, a file name) holds their name or
+    customer number; ``detail`` should never name anyone, and erasure makes sure."""
+    texts = [t for t in (participant.full_name, participant.sortable_name, participant.jobcenter_customer_number) if t]
+    naming = Q()
+    for text in texts:
+        naming |= Q(detail__icontains=text)
+    cohorts = Enrolment.objects.filter(participant=participant).values("cohort_id")
+    return PartnerAccess.objects.filter(naming, cohort_id__in=cohorts).exclude(detail="")
+
+
 def personal_data(participant: Participant) -> dict:
     """Everything stored about ``participant`` with the information Art. 15(1) asks for, as plain,
     JSON-ready data (the export's JSON file, and what its PDF is drawn from)."""
     participant = Participant.objects.select_related("organisation", "user").get(pk=participant.pk)
     enrolments = list(
         Enrolment.objects.filter(participant=participant)
-        .select_related("cohort__programme", "cohort__site")
+        .select_related("cohort__programme", "cohort__site", "cohort__funding_body")
         .order_by("cohort__start_date", "id")
     )
     attendance, absence_months = _attendance(participant)
@@ -450,7 +478,7 @@ def personal_data(participant: Participant) -> dict:
                 "site": e.cohort.site.name,
                 "cohort_start": _iso(e.cohort.start_date),
                 "cohort_end": _iso(e.cohort.end_date),
-                "funding_body": e.cohort.funding_body,
+                "funding_body": e.cohort.funding_body_name,
                 "measure_number": e.cohort.measure_number,
                 "status": e.status,
                 "enrolled_on": _iso(e.enrolled_on),
@@ -474,6 +502,7 @@ def personal_data(participant: Participant) -> dict:
         "imports": _imports(participant, [e.cohort_id for e in enrolments]),
         "outcomes": _outcomes(participant),
         "notifications": _notifications(participant),
+        "partner_accesses": _partner_accesses(enrolments),
         "exports": [
             {"at": _iso(at), "by_the_person": own}
             for at, own in AccessExport.objects.filter(participant=participant).values_list("at", "by_the_person")
@@ -514,4 +543,5 @@ def erasure_preview(participant: Participant) -> dict:
         "outcome_records": OutcomeRecord.objects.filter(participant=participant).count(),
         "talks": Talk.objects.filter(participant=participant).count(),
         "event_invitations": EventParticipant.objects.filter(participant=participant).count(),
+        "partner_access_details": partner_access_details_naming(participant).count(),
     }

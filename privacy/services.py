@@ -77,6 +77,8 @@ def participant_erase(*, participant: Participant, reason: str, by=None, after_r
     if not reason:
         raise DomainError(_("Please give the reason for the erasure."), field="reason")
     keep_name = after_retention and participant.organisation.certificates_verifiable_by_name
+    # Before the name and number go: they are what finds the partner access records that mention them.
+    selectors.partner_access_details_naming(participant).update(detail=ERASED_TEXT)
     full_name, sortable_name = participant.full_name, participant.sortable_name
     user = participant.user
 

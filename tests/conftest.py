@@ -77,6 +77,14 @@ def other_staff(other_organisation):
 
 
 @pytest.fixture
+def partner(cohort):
+    """A log-in of the Jobcenter that funds ``cohort`` (read-only partner role)."""
+    user = UserFactory(username="partner", role=Role.PARTNER)
+    cohort.funding_body.members.add(user)
+    return user
+
+
+@pytest.fixture
 def facility(organisation):
     return FacilityFactory(organisation=organisation)
 

@@ -6,7 +6,17 @@ import factory
 from django.contrib.auth import get_user_model
 
 from accounts.models import Role
-from courses.models import Cohort, CohortStatus, Enrolment, Module, Organisation, Participant, Programme, Site
+from courses.models import (
+    Cohort,
+    CohortStatus,
+    Enrolment,
+    Module,
+    Organisation,
+    Participant,
+    PartnerOrganisation,
+    Programme,
+    Site,
+)
 from placements.models import Facility
 
 
@@ -57,6 +67,14 @@ class ModuleFactory(factory.django.DjangoModelFactory):
     planned_units = 40
 
 
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+        django_get_or_create = ("name",)
+
+    name = "Kreisjobcenter Coesfeld"
+
+
 class CohortFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cohort
@@ -68,7 +86,7 @@ class CohortFactory(factory.django.DjangoModelFactory):
     end_date = datetime.date(2026, 6, 26)
     capacity = 15
     status = CohortStatus.RUNNING
-    funding_body = "Kreisjobcenter Coesfeld"
+    funding_body = factory.SubFactory(PartnerOrganisationFactory)
     measure_number = "962/0001/26"
 
 

@@ -36,7 +36,7 @@ def test_every_url_has_an_access_rule():
 
 
 @pytest.fixture
-def world(cohort, staff, other_staff, supervisor, participant_user, other_participant_user, enrolment):
+def world(cohort, staff, other_staff, supervisor, participant_user, other_participant_user, enrolment, partner):
     world = types.SimpleNamespace()
     world.cohort = cohort
     world.enrolment = enrolment
@@ -53,6 +53,8 @@ def world(cohort, staff, other_staff, supervisor, participant_user, other_partic
         "other_supervisor": other_supervisor,
         "participant": participant_user,
         "other_participant": other_participant_user,
+        # Of the Jobcenter funding ``cohort``: refused everywhere except the start, account and public pages.
+        "partner": partner,
     }
     world.supervisor_facility = supervisor.supervised_facilities.get()
     world.make_enrolment = EnrolmentFactory

@@ -80,7 +80,6 @@ def running_cohort(world: World, *, number: str = "2026-1", **kwargs):
         end_date=days(30),
         capacity=15,
         status=CohortStatus.RUNNING,
-        funding_body="Kreisjobcenter Coesfeld",
         measure_number="962/0041/26",
     )
     defaults.update(kwargs)

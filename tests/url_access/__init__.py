@@ -7,7 +7,16 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLES = ("anonymous", "staff", "other_staff", "supervisor", "other_supervisor", "participant", "other_participant")
+ROLES = (
+    "anonymous",
+    "staff",
+    "other_staff",
+    "supervisor",
+    "other_supervisor",
+    "participant",
+    "other_participant",
+    "partner",
+)
 EVERYONE = frozenset(ROLES)
 LOGGED_IN = frozenset(ROLES) - {"anonymous"}
 
