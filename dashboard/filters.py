@@ -15,7 +15,7 @@ class FiguresFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(label=_("Year the cohort started"), method="filter_year")
     site = django_filters.ChoiceFilter(label=_("Site"), field_name="cohort__site_id")
     measure = django_filters.ChoiceFilter(label=_("Measure"), method="filter_measure")
-    funder = django_filters.ChoiceFilter(label=_("Funding body"), field_name="cohort__funding_body")
+    funder = django_filters.ChoiceFilter(label=_("Funding body"), field_name="cohort__funding_body_id")
     status = django_filters.ChoiceFilter(label=_("Status"), field_name="cohort__status", choices=CohortStatus.choices)
     by = django_filters.ChoiceFilter(
         label=_("Figures per"),

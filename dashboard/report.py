@@ -73,7 +73,7 @@ def report_data(params: dict, *, today: datetime.date | None = None) -> ReportDa
     )
     return ReportData(
         measure=selectors.measure_label(first.programme.title, first.measure_number) if first else params["measure"],
-        funders=", ".join(sorted({c.funding_body for c in cohorts if c.funding_body})),
+        funders=", ".join(sorted({c.funding_body_name for c in cohorts if c.funding_body_id})),
         period=period,
         as_of=min(today, period.end),
         rows=rows,

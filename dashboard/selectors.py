@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.numbers import decimal_text
 from courses.models import Cohort
-from courses.selectors import cohorts_visible_to
+from courses.selectors import cohorts_in_reports_of
 from outcomes.models import OutcomeKind
 
 from .charts import Chart
@@ -22,7 +22,7 @@ from .models import CohortFigures
 
 def report_cohorts(user) -> QuerySet[Cohort]:
     """The cohorts whose figures the user may see: staff their organisations', partners their measures'."""
-    return cohorts_visible_to(user)
+    return cohorts_in_reports_of(user)
 
 
 ROW_FIELDS = (
@@ -32,7 +32,7 @@ ROW_FIELDS = (
 )  # fmt: skip
 COHORT_FIELDS = (
     "cohort_id", "computed_at", "cohort__start_date", "cohort__number", "cohort__site__name",
-    "cohort__programme__title", "cohort__measure_number", "cohort__funding_body",
+    "cohort__programme__title", "cohort__measure_number", "cohort__funding_body__name",
 )  # fmt: skip
 
 
@@ -48,7 +48,7 @@ class Row:
     site: str
     programme: str
     measure_number: str
-    funding_body: str
+    funding_body: str | None
     enrolled: int
     started: int
     withdrawn: int
@@ -90,22 +90,23 @@ def scope_choices(user) -> dict[str, list[tuple[str, str]]]:
         report_cohorts(user)
         .select_related(None)
         .values_list(
-            "start_date", "site_id", "site__name", "programme_id", "programme__title", "measure_number", "funding_body"
+            "start_date", "site_id", "site__name", "programme_id", "programme__title", "measure_number",
+            "funding_body_id", "funding_body__name",
         )
         .order_by()
     )
-    years, sites, measures, funders = set(), {}, {}, set()
-    for start, site_id, site, programme_id, title, number, funder in rows:
+    years, sites, measures, funders = set(), {}, {}, {}
+    for start, site_id, site, programme_id, title, number, funder_id, funder in rows:
         years.add(start.year)
         sites[str(site_id)] = site
-        measures.setdefault(measure_key(programme_id, number), measure_label(title, number, funder))
-        if funder:
-            funders.add(funder)
+        measures.setdefault(measure_key(programme_id, number), measure_label(title, number, funder or ""))
+        if funder_id:
+            funders[str(funder_id)] = funder
     return {
         "year": [(str(y), str(y)) for y in sorted(years, reverse=True)],
         "site": sorted(sites.items(), key=lambda kv: kv[1]),
         "measure": sorted(measures.items(), key=lambda kv: kv[1]),
-        "funder": [(f, f) for f in sorted(funders)],
+        "funder": sorted(funders.items(), key=lambda kv: kv[1]),
     }
 
 
@@ -195,7 +196,7 @@ def group_label(row: Row, by: str) -> str:
     if by == "site":
         return row.site
     if by == "measure":
-        return measure_label(row.programme, row.measure_number, row.funding_body)
+        return measure_label(row.programme, row.measure_number, row.funding_body or "")
     if by == "quarter":
         return _quarter(row.start_date)
     return Cohort.label(row.programme, row.number, row.site)

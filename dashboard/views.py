@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from core.exceptions import DomainError
 from core.views import ObjectPermissionMixin, apply_domain_error
 from courses.models import Cohort
+from courses.services import record_partner_access
 from notifications.prepared import download_request
 
 from . import charts, selectors
@@ -21,7 +22,8 @@ from .notifications import QUARTERLY_REPORT
 
 
 def _record(request, action: str, cohort=None, detail: str = "") -> None:
-    """Partners' access to figures is recorded (issue 20); a hook until the partner role lands."""
+    """Every page and export a partner opens is kept (§78 SGB X); staff are not recorded."""
+    record_partner_access(user=request.user, action=action, cohort=cohort, detail=detail[:300])
 
 
 class _FilteredFigures:
@@ -93,7 +95,7 @@ class _CohortFiguresMixin(ObjectPermissionMixin):
     permission_model = Cohort
 
     def get_permission_queryset(self):
-        return Cohort.objects.select_related("programme", "site")
+        return Cohort.objects.select_related("programme", "site", "funding_body")
 
     def figures(self) -> CohortFigures | None:
         return CohortFigures.objects.filter(cohort=self.get_permission_object()).first()

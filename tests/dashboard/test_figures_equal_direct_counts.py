@@ -37,7 +37,7 @@ def test_every_figure_equals_its_direct_count(world):
 
     progress = attendance_progress_for_cohort(cohort)
     staying_ids = set(staying.values_list("pk", flat=True))
-    for position, title, met, counted in stored.modules:
+    for position, _title, met, counted in stored.modules:
         direct = [next(m for m in progress[pk] if m.position == position).met for pk in staying_ids]
         assert (met, counted) == (sum(direct), len(staying_ids))
     assert [(m[0], m[2], m[3]) for m in stored.modules] == [(1, 3, 4), (2, 3, 4)]

@@ -76,7 +76,7 @@ def test_each_chart_shows_the_numbers_of_its_table(client, staff, counted, key):
     response = client.get(reverse("dashboard:chart", args=[key]))
     assert response["Content-Type"].startswith("image/svg+xml")
     texts = _svg_numbers(response.content.decode())
-    for label, values in chart.rows:
+    for _label, values in chart.rows:
         assert values[0] in texts
     assert f"<title>{chart.title}</title>" in response.content.decode()
 

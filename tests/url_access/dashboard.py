@@ -1,5 +1,6 @@
-"""The dashboard: staff see their organisations' figures (other staff see their own, empty, scope); the cohort
-pages only the cohort's staff. Supervisors, participants and visitors are refused everywhere."""
+"""The dashboard: staff see their organisations' figures (other staff their own, empty, scope), the partner
+(the Jobcenter funding world.cohort) the figures of the cohorts it funds; the cohort pages only the cohort's
+staff and its funder. Supervisors, participants and visitors are refused everywhere."""
 
 from . import allow
 
@@ -15,9 +16,9 @@ def _cohort(world):
 
 
 ENTRIES = {
-    "dashboard:overview": allow("staff", "other_staff"),  # scoped, not refused
-    "dashboard:chart": allow("staff", "other_staff", kwargs=lambda w: {"key": "funnel"}),
-    "dashboard:cohort": allow("staff", kwargs=_cohort),
-    "dashboard:cohort_chart": allow("staff", kwargs=lambda w: {"pk": w.cohort.pk, "key": "weeks"}),
-    "dashboard:quarterly_report": allow("staff", "other_staff"),
+    "dashboard:overview": allow("staff", "other_staff", "partner"),  # scoped, not refused
+    "dashboard:chart": allow("staff", "other_staff", "partner", kwargs=lambda w: {"key": "funnel"}),
+    "dashboard:cohort": allow("staff", "partner", kwargs=_cohort),
+    "dashboard:cohort_chart": allow("staff", "partner", kwargs=lambda w: {"pk": w.cohort.pk, "key": "weeks"}),
+    "dashboard:quarterly_report": allow("staff", "other_staff", "partner"),
 }
