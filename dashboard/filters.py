@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import LongSelect
 from courses.models import CohortStatus
 
 from .selectors import GROUPINGS
@@ -14,7 +15,8 @@ class FiguresFilter(django_filters.FilterSet):
 
     year = django_filters.ChoiceFilter(label=_("Year the cohort started"), method="filter_year")
     site = django_filters.ChoiceFilter(label=_("Site"), field_name="cohort__site_id")
-    measure = django_filters.ChoiceFilter(label=_("Measure"), method="filter_measure")
+    # A measure number per cohort is common (the scale data has 4,000): the long list is written cheaply.
+    measure = django_filters.ChoiceFilter(label=_("Measure"), method="filter_measure", widget=LongSelect)
     funder = django_filters.ChoiceFilter(label=_("Funding body"), field_name="cohort__funding_body_id")
     status = django_filters.ChoiceFilter(label=_("Status"), field_name="cohort__status", choices=CohortStatus.choices)
     by = django_filters.ChoiceFilter(

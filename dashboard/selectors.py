@@ -3,11 +3,13 @@
 Every page reads the scope's figure rows in one query and adds them up in Python: a provider's 1,200 rows
 are a few milliseconds, and the query count stays the same however many cohorts there are."""
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from core.numbers import decimal_text
@@ -25,6 +27,7 @@ def report_cohorts(user) -> QuerySet[Cohort]:
     return cohorts_in_reports_of(user)
 
 
+JSON_FIELDS = ("reasons", "modules", "outcomes")
 ROW_FIELDS = (
     "enrolled", "started", "withdrawn", "finished", "attended_centiunits", "recorded_units", "placement_minutes",
     "certificates", "attendance_certificates", "six_month_due", "in_work_or_training", "reasons", "modules",
@@ -72,7 +75,14 @@ def figures_of(cohorts: QuerySet[Cohort]) -> QuerySet[CohortFigures]:
 
 
 def rows_of(figures: QuerySet[CohortFigures]) -> list[Row]:
-    return [Row(*values) for values in figures.values_list(*COHORT_FIELDS, *ROW_FIELDS)]
+    """The rows with their three JSON fields read as text and decoded in one ``json.loads`` call: decoding
+    12,000 small documents one by one (Django's converter per value) was most of a partner's page."""
+    scalar = [name for name in ROW_FIELDS if name not in JSON_FIELDS]
+    as_text = {f"{name}_text": Cast(name, TextField()) for name in JSON_FIELDS}
+    values = list(figures.annotate(**as_text).values_list(*COHORT_FIELDS, *scalar, *as_text))
+    width = len(JSON_FIELDS)
+    decoded = json.loads("[" + ",".join(",".join(v[-width:]) for v in values) + "]") if values else []
+    return [Row(*v[:-width], *decoded[i * width : (i + 1) * width]) for i, v in enumerate(values)]
 
 
 def measure_key(programme_id: int, measure_number: str) -> str:
@@ -90,8 +100,14 @@ def scope_choices(user) -> dict[str, list[tuple[str, str]]]:
         report_cohorts(user)
         .select_related(None)
         .values_list(
-            "start_date", "site_id", "site__name", "programme_id", "programme__title", "measure_number",
-            "funding_body_id", "funding_body__name",
+            "start_date",
+            "site_id",
+            "site__name",
+            "programme_id",
+            "programme__title",
+            "measure_number",
+            "funding_body_id",
+            "funding_body__name",
         )
         .order_by()
     )
@@ -136,11 +152,14 @@ class Totals:
         "placement_minutes", "certificates", "attendance_certificates", "six_month_due", "in_work_or_training",
     )  # fmt: skip
 
-    def add(self, row) -> "Totals":
-        """``row``: a CohortFigures or anything with its fields (the report's counted dicts, wrapped)."""
+    def add(self, row, *, breakdowns: bool = True) -> "Totals":
+        """``row``: a CohortFigures or anything with its fields (the report's counted dicts, wrapped). Without
+        ``breakdowns`` only the numbers are added (the tables per year or site show no reasons or modules)."""
         self.cohorts += 1
         for name in self.SUMMED:
             setattr(self, name, getattr(self, name) + getattr(row, name))
+        if not breakdowns:
+            return self
         self.reasons.update(row.reasons)
         self.outcomes.update(row.outcomes)
         for position, title, met, counted in row.modules:
@@ -206,7 +225,11 @@ def grouped(rows, by: str) -> list[tuple[str, Totals]]:
     """Sums per year, site, measure, cohort or start quarter, in order of the label (years newest first)."""
     groups: dict[str, Totals] = {}
     for row in rows:
-        groups.setdefault(group_label(row, by), Totals(cohort_id=row.cohort_id if by == "cohort" else None)).add(row)
+        label = group_label(row, by)
+        group = groups.get(label)
+        if group is None:
+            group = groups[label] = Totals(cohort_id=row.cohort_id if by == "cohort" else None)
+        group.add(row, breakdowns=False)
     return sorted(groups.items(), reverse=by == "year")
 
 
