@@ -151,15 +151,15 @@ def pages(world: World) -> list[tuple[str, str, object, callable, int]]:
         (f"cohort ZIP ({n_typical})", "staff", "certificates:cohort_zip", {"pk": typical.pk}),
         (f"cohort ZIP ({n_big})", "staff", "certificates:cohort_zip", {"pk": big.pk}),
         # The dashboard: the largest provider's ~1,200 cohorts (staff) and all 4,000 (the partner of every one).
-        ("dashboard (staff, per year)", "staff", "dashboard:overview", {}),
-        ("dashboard (staff, per cohort, page 1)", "staff", "dashboard:overview?by=cohort", {}),
+        ("dashboard (staff, per year)", "staff", "dashboard:index", {}),
+        ("dashboard (staff, per cohort, page 1)", "staff", "dashboard:index?by=cohort", {}),
         ("dashboard chart trend (staff)", "staff", "dashboard:chart", {"key": "trend"}),
         ("dashboard chart funnel (staff)", "staff", "dashboard:chart", {"key": "funnel"}),
         (f"dashboard cohort ({n_big})", "staff", "dashboard:cohort", {"pk": big.pk}),
         (f"dashboard cohort chart weeks ({n_big})", "staff", "dashboard:cohort_chart", {"pk": big.pk, "key": "weeks"}),
         ("dashboard quarterly report form (staff)", "staff", "dashboard:quarterly_report", {}),
-        ("dashboard (partner, all cohorts)", "partner", "dashboard:overview", {} if world.partner else None),
-        ("dashboard (partner, per site)", "partner", "dashboard:overview?by=site", {} if world.partner else None),
+        ("dashboard (partner, all cohorts)", "partner", "dashboard:index", {} if world.partner else None),
+        ("dashboard (partner, per site)", "partner", "dashboard:index?by=site", {} if world.partner else None),
         ("dashboard chart trend (partner)", "partner", "dashboard:chart", {"key": "trend"} if world.partner else None),
     ]
     return rows

@@ -358,7 +358,7 @@ def key_figures(total: Totals) -> list[tuple[str, str]]:
 def table_headings(first: str) -> list[str]:
     return [
         first, _("Enrolled"), _("Started"), _("Withdrawn"), _("Finished"), _("Attendance rate"),
-        _("Placement hours"), _("Certificates"), _("Certificates of attendance"), _("Outcome rate"),
+        _("Confirmed placement hours"), _("Certificates"), _("Certificates of attendance"), _("Outcome rate"),
     ]  # fmt: skip
 
 

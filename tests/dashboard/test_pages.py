@@ -23,7 +23,7 @@ def _key_figures(response) -> dict[str, str]:
 
 def test_staff_see_their_organisations_sums_only(client, staff, counted):
     client.force_login(staff)
-    response = client.get(reverse("dashboard:overview"))
+    response = client.get(reverse("dashboard:index"))
     assert response.status_code == 200
     total = response.context["total"]
     # Six people of the own cohort; the other organisation's six are not added.
@@ -35,7 +35,7 @@ def test_staff_see_their_organisations_sums_only(client, staff, counted):
 def test_other_staff_see_nothing_of_it(client, other_staff, counted):
     client.force_login(other_staff)
     cohort, _people, other = counted
-    total = client.get(reverse("dashboard:overview")).context["total"]
+    total = client.get(reverse("dashboard:index")).context["total"]
     assert total.cohorts == 1 and total.enrolled == 6  # their own cohort only
     assert client.get(reverse("dashboard:cohort", args=[cohort.pk])).status_code == 403
     assert client.get(reverse("dashboard:cohort_chart", args=[cohort.pk, "weeks"])).status_code == 403
@@ -44,23 +44,23 @@ def test_other_staff_see_nothing_of_it(client, other_staff, counted):
 @pytest.mark.parametrize("role", ["supervisor", "participant_user"])
 def test_supervisors_and_participants_are_refused(client, request, role, counted):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("dashboard:overview")).status_code == 403
+    assert client.get(reverse("dashboard:index")).status_code == 403
     assert client.get(reverse("dashboard:chart", args=["funnel"])).status_code == 403
 
 
 def test_a_filter_outside_the_own_cohorts_is_refused(client, staff, counted):
     client.force_login(staff)
     _cohort, _people, other = counted
-    response = client.get(reverse("dashboard:overview"), {"site": other.site_id})
+    response = client.get(reverse("dashboard:index"), {"site": other.site_id})
     assert "site" in response.context["filter"].errors
     assert response.context["total"].enrolled == 6  # still only the own cohort
-    assert client.get(reverse("dashboard:overview"), {"year": "1999"}).context["total"].cohorts == 1
+    assert client.get(reverse("dashboard:index"), {"year": "1999"}).context["total"].cohorts == 1
 
 
 def test_grouped_per_cohort_links_each_cohort(client, staff, counted):
     client.force_login(staff)
     cohort = counted[0]
-    response = client.get(reverse("dashboard:overview"), {"by": "cohort"})
+    response = client.get(reverse("dashboard:index"), {"by": "cohort"})
     assert reverse("dashboard:cohort", args=[cohort.pk]) in response.content.decode()
 
 
@@ -71,7 +71,7 @@ def _svg_numbers(svg: str) -> list[str]:
 @pytest.mark.parametrize("key", ["funnel", "reasons", "outcomes", "modules"])
 def test_each_chart_shows_the_numbers_of_its_table(client, staff, counted, key):
     client.force_login(staff)
-    page = client.get(reverse("dashboard:overview"))
+    page = client.get(reverse("dashboard:index"))
     chart = next(chart for chart, _url in page.context["charts"] if chart.key == key)
     response = client.get(reverse("dashboard:chart", args=[key]))
     assert response["Content-Type"].startswith("image/svg+xml")
@@ -94,5 +94,5 @@ def test_the_cohort_page_shows_attendance_by_week(client, staff, counted):
 
 def test_the_page_has_no_inline_style_or_script(client, staff, counted):
     client.force_login(staff)
-    html = client.get(reverse("dashboard:overview")).content.decode()
+    html = client.get(reverse("dashboard:index")).content.decode()
     assert 'style="' not in html and "<script>" not in html and "<svg" not in html

@@ -36,8 +36,8 @@ def _counts(user, cohort) -> dict[str, int]:
     client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     urls = {
-        "overview": reverse("dashboard:overview"),
-        "overview per cohort": reverse("dashboard:overview") + "?by=cohort",
+        "overview": reverse("dashboard:index"),
+        "overview per cohort": reverse("dashboard:index") + "?by=cohort",
         "chart trend": reverse("dashboard:chart", args=["trend"]),
         "cohort": reverse("dashboard:cohort", args=[cohort.pk]),
         "cohort chart": reverse("dashboard:cohort_chart", args=[cohort.pk, "weeks"]),

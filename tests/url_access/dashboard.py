@@ -16,7 +16,7 @@ def _cohort(world):
 
 
 ENTRIES = {
-    "dashboard:overview": allow("staff", "other_staff", "partner"),  # scoped, not refused
+    "dashboard:index": allow("staff", "other_staff", "partner"),  # scoped, not refused
     "dashboard:chart": allow("staff", "other_staff", "partner", kwargs=lambda w: {"key": "funnel"}),
     "dashboard:cohort": allow("staff", "partner", kwargs=_cohort),
     "dashboard:cohort_chart": allow("staff", "partner", kwargs=lambda w: {"pk": w.cohort.pk, "key": "weeks"}),
