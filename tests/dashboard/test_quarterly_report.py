@@ -70,8 +70,10 @@ def test_the_report_counts_the_quarter(staff, world):
     direct = count_figures([cohort.pk], today=TODAY, period=period)[cohort.pk]
     assert [c.pk for c, _t in data.rows] == [cohort.pk]
     assert data.total.enrolled == direct["enrolled"]
-    assert data.total.recorded_units == direct["recorded_units"] == sum(
-        s.units * s.attendance.count() for s in cohort.sessions.filter(date__range=(period.start, period.end))
+    assert (
+        data.total.recorded_units
+        == direct["recorded_units"]
+        == sum(s.units * s.attendance.count() for s in cohort.sessions.filter(date__range=(period.start, period.end)))
     )
 
 
