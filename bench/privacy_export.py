@@ -56,6 +56,7 @@ from courses.models import (  # noqa: E402
     Module,
     Organisation,
     Participant,
+    PartnerOrganisation,
     Programme,
     Site,
     TeachingSession,
@@ -120,6 +121,7 @@ def build(sessions: int = 120, hour_entries: int = 40) -> Participant:
         german_level="B1",
         jobcenter_customer_number="362D0012345",
     )
+    funder = PartnerOrganisation.objects.get_or_create(name="Kreisjobcenter Coesfeld")[0]
     runs = [
         (
             Cohort.objects.create(
@@ -130,7 +132,7 @@ def build(sessions: int = 120, hour_entries: int = 40) -> Participant:
                 end_date=datetime.date(2026, 1, 30),
                 capacity=15,
                 status="finished",
-                funding_body="Kreisjobcenter Coesfeld",
+                funding_body=funder,
                 measure_number="962/0040/25",
             ),
             sessions // 4,
@@ -144,7 +146,7 @@ def build(sessions: int = 120, hour_entries: int = 40) -> Participant:
                 end_date=datetime.date(2026, 7, 31),
                 capacity=15,
                 status="finished",
-                funding_body="Kreisjobcenter Coesfeld",
+                funding_body=funder,
                 measure_number="962/0041/26",
             ),
             sessions - sessions // 4,

@@ -6,22 +6,24 @@ import rules
 from .models import CohortStatus, EnrolmentStatus
 
 
-def staff_organisation_ids(user) -> frozenset[int]:
-    """The organisations a staff user works for, read once per request (cached on the user object)."""
-    cached = getattr(user, "_staff_organisation_ids", None)
+def _linked_ids(user, related_name: str, applies: bool) -> frozenset[int]:
+    """The ids ``user.<related_name>`` links to, read once per request (cached on the user object)."""
+    cache = f"_{related_name}_ids"
+    cached = getattr(user, cache, None)
     if cached is None:
-        cached = frozenset(user.organisations.values_list("pk", flat=True)) if user.is_programme_staff else frozenset()
-        user._staff_organisation_ids = cached
+        cached = frozenset(getattr(user, related_name).values_list("pk", flat=True)) if applies else frozenset()
+        setattr(user, cache, cached)
     return cached
+
+
+def staff_organisation_ids(user) -> frozenset[int]:
+    """The organisations a staff user works for."""
+    return _linked_ids(user, "organisations", user.is_programme_staff)
 
 
 def partner_organisation_ids(user) -> frozenset[int]:
-    """The funding or partner organisations a partner user belongs to, read once per request."""
-    cached = getattr(user, "_partner_organisation_ids", None)
-    if cached is None:
-        cached = frozenset(user.partner_organisations.values_list("pk", flat=True)) if user.is_partner else frozenset()
-        user._partner_organisation_ids = cached
-    return cached
+    """The funding or partner organisations a partner user belongs to."""
+    return _linked_ids(user, "partner_organisations", user.is_partner)
 
 
 def organisation_id_of(obj) -> int | None:

@@ -42,6 +42,7 @@ def test_password_change(client, staff):
         ("staff", "home/staff.html"),
         ("supervisor", "home/supervisor.html"),
         ("participant_user", "home/participant.html"),
+        ("partner", "home/partner.html"),
     ],
 )
 def test_each_role_has_its_start_page(client, request, fixture, template):
