@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "spreadsheets",
     "notifications",
     "outcomes",
+    "dashboard",
     "privacy",
     "demo",
     "django_tasks",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("tabellen/", include("spreadsheets.urls")),
     path("datenschutz/", include("privacy.urls")),
     path("verbleib/", include("outcomes.urls")),
+    path("kennzahlen/", include("dashboard.urls")),
     path("benachrichtigungen/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -53,9 +53,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def partner_context(self, user) -> dict:
         course_services.record_partner_access(user=user, action=PARTNER_START_PAGE)
-        cohorts = course_selectors.cohorts_in_reports_of(user)
+        cohorts = course_selectors.cohorts_in_reports_visible_to(user)
         return {
-            "partner_organisations": course_selectors.partner_organisations_of(user),
+            "partner_organisations": course_selectors.own_partner_organisations(user),
             "report_cohorts": cohorts.order_by("-start_date", "number", "pk")[:START_PAGE_COHORTS],
             "report_total": cohorts.count(),
         }

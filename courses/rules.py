@@ -145,7 +145,7 @@ rules.add_perm("courses.view_absence_report", is_staff_of_object_organisation)  
 rules.add_perm("courses.view_attendance", is_staff_of_object_organisation | is_own_running_enrolment)  # obj: enrolment
 
 # Figures across cohorts (the dashboard): staff for their organisations' cohorts, partners read-only for the
-# cohorts their organisation funds or partners in (courses.selectors.cohorts_in_reports_of).
+# cohorts their organisation funds or partners in (courses.selectors.cohorts_in_reports_visible_to).
 rules.add_perm("courses.view_dashboard", is_programme_staff | is_partner)
 rules.add_perm("courses.view_cohort_figures", is_staff_of_object_organisation | is_partner_of_cohort)  # obj: cohort
 rules.add_perm("courses.view_names_in_reports", names_visible_in_reports)  # obj: cohort

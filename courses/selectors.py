@@ -45,12 +45,12 @@ def cohorts_visible_to(user) -> QuerySet[Cohort]:
     return qs.none()
 
 
-def partner_organisations_of(user) -> QuerySet[PartnerOrganisation]:
+def own_partner_organisations(user) -> QuerySet[PartnerOrganisation]:
     """The funding or partner organisations a partner user belongs to (none for anyone else)."""
     return PartnerOrganisation.objects.filter(pk__in=partner_organisation_ids(user))
 
 
-def cohorts_in_reports_of(user) -> QuerySet[Cohort]:
+def cohorts_in_reports_visible_to(user) -> QuerySet[Cohort]:
     """Cohorts whose figures a user sees on the dashboard and in reports: staff those of their organisations,
     a partner those their organisation funds or partners in, across providers; anyone else none."""
     qs = Cohort.objects.select_related("programme", "site", "site__organisation", "funding_body")

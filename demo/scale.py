@@ -65,6 +65,7 @@ BENCH_PASSWORD = "bench"
 BENCH_STAFF = "bench-staff"
 BENCH_SUPERVISOR = "bench-supervisor"
 BENCH_PARTICIPANT = "bench-participant"
+BENCH_PARTNER = "bench-partner"  # member of the partner of every cohort: the dashboard's largest scope
 BENCH_COHORT_SIZE = 200
 BENCH_COHORT_NUMBER_SUFFIX = "-G"  # the bench cohort's run number ends like this, e.g. "2025-G"
 
@@ -402,12 +403,23 @@ class ScaleGenerator:
             self.build_placements,
             self.build_certificates,
             self.build_bench_logins,
+            self.build_dashboard_figures,
         ]
         for step in steps:
             with transaction.atomic():
                 step()
         self.finish()
         return dict(self.counts)
+
+    def build_dashboard_figures(self) -> None:
+        from dashboard.services import figures_rebuild
+
+        partner = self.user(BENCH_PARTNER, "Jana", "Wessels", Role.PARTNER)
+        self.bulk(get_user_model(), [partner])
+        PartnerOrganisation.objects.get(name=SCALE_PARTNER).members.add(partner)
+
+        self.counts["dashboard figures"] = figures_rebuild(today=self.today)
+        self.log(f"dashboard figures of {self.counts['dashboard figures']:,} cohorts")
 
     def finish(self) -> None:
         models = [

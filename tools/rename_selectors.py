@@ -19,6 +19,8 @@ from pathlib import Path
 RENAMES = {
     # courses.selectors
     "organisations_for": "organisations_visible_to",
+    "cohorts_in_reports_of": "cohorts_in_reports_visible_to",
+    "partner_organisations_of": "own_partner_organisations",
     "sites_for": "sites_visible_to",
     "programmes_for": "programmes_visible_to",
     "cohort_choices_for": "cohort_choices_visible_to",

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from certificates.models import Certificate
 from courses.models import Cohort, Participant
-from courses.selectors import cohorts_in_reports_of
+from courses.selectors import cohorts_in_reports_visible_to
 from placements.models import HourEntry
 
 
@@ -20,7 +20,7 @@ def test_demo_fixture_loads_with_every_promised_login_and_record():
     # The funder's log-in sees every demo cohort: funded by its Jobcenter, partnered by the Integrationszentrum.
     partner = authenticate(username="jobcenter", password="demo")
     assert partner.is_partner
-    assert cohorts_in_reports_of(partner).count() == 4
+    assert cohorts_in_reports_visible_to(partner).count() == 4
     assert set(Cohort.objects.values_list("funding_body__name", "partners__name")) == {
         ("Kreisjobcenter Coesfeld", "Kommunales Integrationszentrum Kreis Coesfeld")
     }

@@ -151,6 +151,55 @@ def test_new_user_meets_the_demo_as_staff_supervisor_participant_and_visitor(dem
     assert "csrfmiddlewaretoken" not in phone.url
 
 
+def _texts_of_svg(svg: str) -> list[str]:
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+
+
+def test_dashboard_as_staff_and_partner_with_the_quarterly_report(demo, new_page):
+    from notifications.models import PreparedDownload
+    from notifications.prepared import prepare_download
+
+    # Staff: the navigation leads to the dashboard; every chart's numbers are in its table.
+    page = _open(new_page)
+    login(page, "mitarbeiterin", DEMO_PASSWORD)
+    page.get_by_role("link", name=t("Open the dashboard")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Dashboard"))
+    expect(page.locator(".key-figures")).to_contain_text(t("Attendance rate"))
+    axe_check(page)
+    screenshot(page, "dashboard")
+    funnel = page.locator("[data-chart-table=funnel] tbody td")
+    table_numbers = [funnel.nth(i).inner_text() for i in range(funnel.count())]
+    assert table_numbers and any(number != "0" for number in table_numbers)
+    svg = page.request.get(page.locator("img[data-chart=funnel]").get_attribute("src"))
+    assert svg.ok and svg.headers["content-type"].startswith("image/svg+xml")
+    texts = _texts_of_svg(svg.text())
+    assert all(number in texts for number in table_numbers), (table_numbers, texts)
+
+    # The quarterly report of the last finished cohort's measure, prepared in the background.
+    finished = Cohort.objects.filter(status="finished").order_by("-end_date").first()
+    page.get_by_role("link", name=t("Quarterly report")).click()
+    page.get_by_label(t("Year")).select_option(str(finished.end_date.year))
+    page.get_by_label(t("Quarter")).select_option(str((finished.end_date.month - 1) // 3 + 1))
+    page.get_by_role("button", name=t("Prepare the report")).click()
+    page.wait_for_url(re.compile(r"/benachrichtigungen/downloads/\d+/$"))
+    download = PreparedDownload.objects.get(kind="dashboard_quarterly_report")
+    prepare_download.call(download.pk)  # what the worker does (no worker runs beside the live server)
+    page.reload()
+    link = page.get_by_role("link", name=re.compile(t("Download")))
+    response = page.request.get(link.get_attribute("href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+
+    # The Jobcenter's partner log-in sees its measures' figures, also on a phone without sideways scrolling.
+    partner = _open(new_page, viewport=PHONE, mobile=True)
+    login(partner, "jobcenter", DEMO_PASSWORD)
+    partner.goto(reverse("dashboard:index"))
+    expect(partner.get_by_role("heading", level=1)).to_have_text(t("Dashboard"))
+    expect(partner.locator(".key-figures")).to_contain_text(t("Enrolled"))
+    axe_check(partner)
+    assert partner.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
 def test_demo_registers_reach_yesterday_and_today_is_left_to_take(demo):
     today = timezone.localdate()
     running = Cohort.objects.get(status="running")
