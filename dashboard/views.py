@@ -3,13 +3,11 @@ quarterly report as a prepared download. Read-only; every figure comes from the 
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from core.exceptions import DomainError
-from core.views import ObjectPermissionMixin, apply_domain_error
+from core.views import ObjectPermissionMixin, ServiceFormMixin
 from courses.models import Cohort
 from courses.services import record_partner_access
 from notifications.prepared import download_request
@@ -129,7 +127,7 @@ class CohortChartView(_CohortFiguresMixin, TemplateView):
         return _svg_response(make(figures, selectors.totals([figures])))
 
 
-class QuarterlyReportView(ObjectPermissionMixin, FormView):
+class QuarterlyReportView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """Choose a measure and a quarter; the report is prepared in the background (notifications app)."""
 
     permission_required = "courses.view_dashboard"
@@ -140,7 +138,7 @@ class QuarterlyReportView(ObjectPermissionMixin, FormView):
         choices = selectors.scope_choices(self.request.user)
         return {**super().get_form_kwargs(), "measures": choices["measure"], "today": timezone.localdate()}
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
         params = {
             "by": self.request.user.pk,
@@ -150,10 +148,9 @@ class QuarterlyReportView(ObjectPermissionMixin, FormView):
             "format": data["file_format"],
             "language": self.request.LANGUAGE_CODE,
         }
-        try:
-            download = download_request(kind=QUARTERLY_REPORT.kind, params=params, by=self.request.user)
-        except DomainError as error:
-            apply_domain_error(form, error)
-            return self.form_invalid(form)
+        download = download_request(kind=QUARTERLY_REPORT.kind, params=params, by=self.request.user)
         _record(self.request, "quarterly report", detail=f"{data['measure']} {data['year']} Q{data['quarter']}")
-        return redirect("notifications:download_detail", pk=download.pk)
+        return download
+
+    def get_success_url(self):
+        return reverse("notifications:download_detail", args=[self.result.pk])

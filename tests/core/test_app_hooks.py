@@ -57,6 +57,7 @@ def test_the_project_fills_the_slots_from_each_apps_hook_files():
         "spreadsheets/hooks/cohort_actions_extra.html",
         "notifications/hooks/cohort_actions_extra.html",
         "outcomes/hooks/cohort_actions_extra.html",
+        "dashboard/hooks/cohort_actions_extra.html",
     )
     assert hook_templates("participant_sections_extra", engine) == ("privacy/hooks/participant_sections_extra.html",)
 
