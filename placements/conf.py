@@ -16,7 +16,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, Mod
-from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, In
+from django.db.models.lookups import Exact, GreaterThanOrEqual, In
 
 # §20(9) IfSG: the measles rule applies to people born after 1970. Law, not practice, so not a setting.
 MEASLES_BORN_AFTER = datetime.date(1970, 12, 31)
@@ -64,22 +64,22 @@ def on_or_after_add_months(field: str, reference: str, months: int) -> Q:
     """The database's form of ``field >= add_months(reference, months)`` for two date columns (both may go
     through relations), in portable SQL (SQLite and PostgreSQL shift months differently at the month's end).
     With T = add_months(reference, months): a later month than T's is on or after it; in T's month the day
-    must reach the reference's day, or, where the month is shorter, be the month's last day (the clamp)."""
+    must reach the reference's day, or be the month's last day (where add_months clamped). As one
+    comparison: (month number * 32 + day, a last day counting as 31) >= (T's month number * 32 +
+    reference's day)."""
     year, month, day = ExtractYear(field), ExtractMonth(field), ExtractDay(field)
-    target = ExtractYear(reference) * 12 + ExtractMonth(reference) + months
-    index = year * 12 + month
     leap = Q(Exact(Mod(year, 4), 0)) & (~Q(Exact(Mod(year, 100), 0)) | Q(Exact(Mod(year, 400), 0)))
-    month_days = Case(
+    last_day = Case(
         When(In(month, (4, 6, 9, 11)), then=Value(30)),
         When(Q(Exact(month, 2)) & leap, then=Value(29)),
         When(Q(Exact(month, 2)), then=Value(28)),
         default=Value(31),
         output_field=IntegerField(),
     )
-    same_month = Q(Exact(index, target)) & (
-        Q(GreaterThanOrEqual(day, ExtractDay(reference))) | Q(Exact(day, month_days))
-    )
-    return Q(GreaterThan(index, target)) | same_month
+    day_or_31 = Case(When(Exact(day, last_day), then=Value(31)), default=day, output_field=IntegerField())
+    position = (year * 12 + month) * 32 + day_or_31
+    target = (ExtractYear(reference) * 12 + ExtractMonth(reference) + months) * 32 + ExtractDay(reference)
+    return Q(GreaterThanOrEqual(position, target))
 
 
 def required_break_minutes(work_minutes: int) -> int:
