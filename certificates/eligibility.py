@@ -39,6 +39,7 @@ from courses.selectors import (
     cohort_people,
     held_units_by_module,
 )
+from placements import conf
 from placements.models import Placement
 from placements.prerequisites import prerequisites_complete_q
 from placements.selectors import (
@@ -186,6 +187,20 @@ class CohortFacts:
     today: datetime.date
     teaching_over: bool  # the last teaching day is past, or every planned unit of every module was held
     needed: dict[int, Decimal]  # module id -> attended units needed (courses.selectors.attended_units_needed)
+    placement_months: tuple[int, int]  # the settings the prerequisites' condition reads (placements.conf)
+
+    def key(self) -> tuple:
+        """Everything the conditions' SQL depends on besides the cohort, as a hashable value (the programme
+        model instance compares by id only, so its rule fields are named here)."""
+        programme = self.programme
+        return (
+            programme.required_placement_hours,
+            tuple(programme.allowed_facility_types),
+            self.today,
+            self.teaching_over,
+            tuple(sorted(self.needed.items())),
+            self.placement_months,
+        )
 
 
 # Names of the per-enrolment values the conditions compare (annotated by eligible_condition's queryset).
@@ -528,14 +543,17 @@ def cohort_facts(cohort: Cohort, today: datetime.date | None = None) -> CohortFa
             module.pk: attended_units_needed(module.planned_units, module.effective_min_attendance_percent)
             for module in modules
         },
+        placement_months=(conf.conduct_max_age_months(), conf.infection_instruction_valid_months()),
     )
 
 
-def eligible_condition(cohort: Cohort, today: datetime.date | None = None) -> tuple[QuerySet[Enrolment], Condition]:
+def eligible_condition(
+    cohort: Cohort, today: datetime.date | None = None, *, facts: CohortFacts | None = None
+) -> tuple[QuerySet[Enrolment], Condition]:
     """(the cohort's enrolments with the values the conditions compare, the condition "meets every
     requirement" on them). The per-person values are correlated subqueries, so the database reads only
     this cohort's records; the caller counts or filters with the condition."""
-    facts = cohort_facts(cohort, today)
+    facts = facts or cohort_facts(cohort, today)
     enrolment = OuterRef("pk")
     values = {
         attended_alias(module_id): Coalesce(

@@ -1,14 +1,22 @@
 """Reads for the certificates pages: fixed numbers of queries per page, whatever the cohort size."""
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from courses.models import Cohort, Enrolment
 from courses.rules import staff_organisation_ids
 
-from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment, eligible_condition
+from .eligibility import (
+    Eligibility,
+    cohort_facts,
+    eligibility_for_cohort,
+    eligibility_for_enrolment,
+    eligible_condition,
+)
 from .models import Certificate, CertificateStatus, DocumentKind, normalise_code
 
 CERTIFICATE_RELATED = (
@@ -160,13 +168,48 @@ def _latest_status(kind: str):
     )
 
 
+# Compiled count queries by (database, cohort, CohortFacts.key()): building and compiling the conditions'
+# subqueries costs several times what the database needs to run them, and the SQL and its parameters depend
+# on nothing else, so a process compiles each once. The counts themselves are read anew every time.
+_COUNT_QUERIES: OrderedDict[tuple, tuple[str, tuple, list[str]]] = OrderedDict()
+_COUNT_QUERIES_KEPT = 1000
+COUNT_NAMES = ("total", "issued", "eligible", "revoked", "attendance_issued")
+
+
 def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
     """The cohort page's panel and the overview's heading: how many people, how many hold a certificate, how
     many could get one now, how many hold a Teilnahmebescheinigung. One aggregate query (plus the engine's
     two for the cohort-wide facts), whatever the cohort's size: the requirements' database conditions
     (certificates.eligibility.Requirement.condition), not every checklist evaluated in Python. The same
     counts as cohort_overview_counts over the overview's rows."""
-    enrolments, eligible = eligible_condition(cohort)
+    facts = cohort_facts(cohort)
+    key = (connection.alias, cohort.pk, facts.key())
+    compiled = _COUNT_QUERIES.get(key)
+    if compiled is not None:
+        sql, params, names = compiled
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            result = dict(zip(names, cursor.fetchone(), strict=True))
+    else:
+        enrolments, counts = _count_query(cohort, facts)
+        executed = []
+
+        def remember(execute, sql, params, many, context):
+            executed.append((sql, tuple(params or ())))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(remember):
+            result = enrolments.aggregate(**counts)
+        if len(executed) == 1:
+            _COUNT_QUERIES[key] = (*executed[0], list(counts))
+            while len(_COUNT_QUERIES) > _COUNT_QUERIES_KEPT:
+                _COUNT_QUERIES.popitem(last=False)
+    result.setdefault("eligible", 0)
+    return {name: result[name] for name in COUNT_NAMES}
+
+
+def _count_query(cohort: Cohort, facts) -> tuple[QuerySet[Enrolment], dict]:
+    enrolments, eligible = eligible_condition(cohort, facts=facts)
     enrolments = enrolments.annotate(
         certificate_status=_latest_status(DocumentKind.CERTIFICATE),
         attendance_status=_latest_status(DocumentKind.ATTENDANCE),
@@ -182,9 +225,7 @@ def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
     if eligible is not False:
         can_get = ~issued & ~revoked
         counts["eligible"] = Count("pk", filter=can_get if eligible is True else can_get & eligible)
-    result = enrolments.aggregate(**counts)
-    result.setdefault("eligible", 0)
-    return {key: result[key] for key in ("total", "issued", "eligible", "revoked", "attendance_issued")}
+    return enrolments, counts
 
 
 def cohort_overview_counts(rows: list[CohortRow]) -> dict[str, int]:
