@@ -75,7 +75,7 @@ bench-data: install
 bench: install
 	$(PY) bench/certificate_pdf.py
 	$(PY) bench/import_participants.py
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/pages.py --repeat 30
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/pages.py --repeat 50 --tails
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/gunicorn_load.py
 
 clean:

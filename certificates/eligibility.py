@@ -6,7 +6,14 @@ the attendance and placement apps' cohort-wide selectors, so a whole cohort is e
 number of queries (one for the roster, the attendance selector's aggregates, the placement selector's
 two), never one per participant.
 
-To add a rule, write a ``Requirement`` subclass and add it to ``REQUIREMENTS``.
+Each requirement also states its rule as a database condition on a cohort's enrolments
+(``Requirement.condition``), so that the pages which only count who is eligible (the cohort page, the
+eligibility overview) ask the database instead of evaluating every checklist in Python: the count is one
+query whatever the cohort's size. Both forms of a rule stay side by side in its class, and
+tests/certificates/test_counts_in_database.py holds them to the same answers on both databases.
+
+To add a rule, write a ``Requirement`` subclass with ``check`` and ``condition`` and add it to
+``REQUIREMENTS``.
 """
 
 import datetime
@@ -15,20 +22,35 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.dates import short_date
 from core.memo import reads_remembered
-from courses.models import Cohort, Enrolment, EnrolmentStatus, FacilityType, Programme
+from courses.models import AttendanceRecord, Cohort, Enrolment, EnrolmentStatus, FacilityType, Module, Programme
 from courses.selectors import (
     ModuleProgress,
     attendance_progress_of_cohort,
     attendance_progress_of_enrolment,
+    attendance_progress_of_enrolments,
+    attended_units_needed,
     cohort_people,
+    held_units_by_module,
 )
-from placements.selectors import PlacementSummary, placement_summaries_of_cohort, placement_summary_of_enrolment
+from placements import conf
+from placements.models import Placement
+from placements.prerequisites import prerequisites_complete_q
+from placements.selectors import (
+    PlacementSummary,
+    confirmed_minutes_of_enrolment,
+    placement_summaries_of_cohort,
+    placement_summaries_of_enrolments,
+    placement_summary_of_enrolment,
+    representative_placement,
+)
 
 _TENTH = Decimal("0.1")
 
@@ -158,6 +180,67 @@ OBSTACLE_ORDER = {
 }
 
 
+@dataclass(frozen=True)
+class CohortFacts:
+    """What the database conditions need to know of the cohort: the same for everyone in it."""
+
+    programme: Programme
+    today: datetime.date
+    teaching_over: bool  # the last teaching day is past, or every planned unit of every module was held
+    needed: dict[int, Decimal]  # module id -> attended units needed (courses.selectors.attended_units_needed)
+    placement_months: tuple[int, int]  # the settings the prerequisites' condition reads (placements.conf)
+
+    def key(self) -> tuple:
+        """Everything the conditions' SQL depends on besides the cohort, as a hashable value (the programme
+        model instance compares by id only, so its rule fields are named here)."""
+        programme = self.programme
+        return (
+            programme.required_placement_hours,
+            tuple(programme.allowed_facility_types),
+            self.today,
+            self.teaching_over,
+            tuple(sorted(self.needed.items())),
+            self.placement_months,
+        )
+
+
+# Names of the per-enrolment values the conditions compare (annotated by eligible_condition's queryset).
+PLACEMENT = "represented_placement"  # id of the placement that represents the enrolment, or NULL
+
+
+def attended_alias(module_id: int) -> str:
+    return f"attended_in_module_{module_id}"
+
+
+CONFIRMED_MINUTES = "confirmed_placement_minutes"
+
+# A condition is a Q on the cohort's enrolments, or True/False when the cohort alone decides it.
+Condition = Q | bool
+
+
+def _all(*conditions: Condition) -> Condition:
+    result: Condition = True
+    for condition in conditions:
+        if condition is False or result is False:
+            return False
+        result = condition if result is True else (result if condition is True else result & condition)
+    return result
+
+
+def _any(*conditions: Condition) -> Condition:
+    result: Condition = False
+    for condition in conditions:
+        if condition is True or result is True:
+            return True
+        result = condition if result is False else (result if condition is False else result | condition)
+    return result
+
+
+def _represented_placement(condition: Q) -> Q:
+    """The enrolment's representing placement exists and meets ``condition`` (a Q on Placement)."""
+    return Q(Exists(Placement.objects.filter(condition, pk=OuterRef(PLACEMENT))))
+
+
 class Requirement:
     code = ""
 
@@ -165,6 +248,10 @@ class Requirement:
         return True
 
     def check(self, facts: Facts) -> list[ChecklistItem]:
+        raise NotImplementedError
+
+    def condition(self, cohort: CohortFacts) -> Condition:
+        """The database's form of "every item of ``check`` is met", for the cohort's enrolments."""
         raise NotImplementedError
 
 
@@ -175,6 +262,9 @@ class EnrolmentNotWithdrawn(Requirement):
         enrolment = facts.enrolment
         met = enrolment.status != EnrolmentStatus.WITHDRAWN
         return [ChecklistItem(self.code, _enrolment_label, met, functools.partial(_enrolment_detail, enrolment))]
+
+    def condition(self, cohort):
+        return ~Q(status=EnrolmentStatus.WITHDRAWN)
 
 
 def _enrolment_label() -> str:
@@ -216,6 +306,12 @@ class MeasureOver(Requirement):
         met = teaching_over and placement_over
         detail = functools.partial(_measure_detail, cohort.end_date, all_held, facts.placement, met, ends, facts)
         return [ChecklistItem(self.code, _measure_label, met, detail)]
+
+    def condition(self, cohort):
+        placement_over = True
+        if cohort.programme.required_placement_hours > 0:
+            placement_over = _represented_placement(Q(end_date__lt=cohort.today))
+        return _any(Q(status=EnrolmentStatus.WITHDRAWN), _all(cohort.teaching_over, placement_over))
 
 
 def _measure_label() -> str:
@@ -262,6 +358,17 @@ class ModuleAttendance(Requirement):
         if not facts.modules:
             items.append(ChecklistItem(self.code, _("Modules attended"), False, _("The programme has no modules.")))
         return items
+
+    def condition(self, cohort):
+        # Progress rounds the sum to 1 decimal (half up) before comparing; sums of 2-decimal units reach
+        # the needed tenth exactly when they reach it less 0.05, and 0.055 leaves room for SQLite's floats.
+        return _all(
+            bool(cohort.needed),
+            *(
+                Q(**{f"{attended_alias(module_id)}__gte": float(needed) - 0.055})
+                for module_id, needed in cohort.needed.items()
+            ),
+        )
 
 
 def _module_detail(module: ModuleProgress) -> str:
@@ -327,6 +434,12 @@ class PlacementHours(Requirement):
         items.insert(0, ChecklistItem(self.code, label, met, functools.partial(_hours_detail, placement, required)))
         return items
 
+    def condition(self, cohort):
+        programme = cohort.programme
+        return _represented_placement(Q(facility__facility_type__in=list(programme.allowed_facility_types))) & Q(
+            **{f"{CONFIRMED_MINUTES}__gte": programme.required_placement_minutes}
+        )
+
 
 @functools.lru_cache(maxsize=64)
 def _hours_label(required: int, language: str) -> str:
@@ -365,6 +478,9 @@ class PlacementPrerequisites(Requirement):
         missing = functools.partial(" ".join, placement.missing_prerequisites)
         return [ChecklistItem(self.code, _prerequisites_label, False, missing)]
 
+    def condition(self, cohort):
+        return _represented_placement(prerequisites_complete_q())
+
 
 def _prerequisites_label() -> str:
     return _("Placement prerequisites complete")
@@ -392,14 +508,20 @@ def evaluate(facts: Facts) -> Eligibility:
     return Eligibility(enrolment=facts.enrolment, items=items, modules=facts.modules, placement=facts.placement)
 
 
-def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
-    """Every enrolment's checklist, keyed by enrolment id in roster order. A fixed number of queries."""
+def eligibility_for_cohort(cohort: Cohort, enrolments=None) -> dict[int, Eligibility]:
+    """Every enrolment's checklist, keyed by enrolment id in roster order, or only those of ``enrolments``
+    (some of the cohort's people, e.g. a page of the overview). A fixed number of queries."""
     # The caller's cohort object is used as it is, so the reads a page remembers on it (core.memo) are
     # shared with the page's other sections; the people are read once here either way.
-    with reads_remembered(cohort):
-        enrolments = cohort_people(cohort)  # each holds the caller's cohort, so nothing below fetches it again
-        progress = attendance_progress_of_cohort(cohort)
-        placements = placement_summaries_of_cohort(cohort)
+    if enrolments is None:
+        with reads_remembered(cohort):
+            enrolments = cohort_people(cohort)  # each holds the caller's cohort: nothing below fetches it again
+            progress = attendance_progress_of_cohort(cohort)
+            placements = placement_summaries_of_cohort(cohort)
+    else:
+        ids = [enrolment.pk for enrolment in enrolments]
+        progress = attendance_progress_of_enrolments(cohort, ids)
+        placements = placement_summaries_of_enrolments(ids)
     today = timezone.localdate()
     return {
         enrolment.pk: evaluate(
@@ -407,6 +529,55 @@ def eligibility_for_cohort(cohort: Cohort) -> dict[int, Eligibility]:
         )
         for enrolment in enrolments
     }
+
+
+def cohort_facts(cohort: Cohort, today: datetime.date | None = None) -> CohortFacts:
+    """The cohort-wide facts of the database conditions (two small queries: modules, held units)."""
+    today = today or timezone.localdate()
+    modules = list(Module.objects.filter(programme_id=cohort.programme_id).select_related("programme"))
+    held, _unrecorded = held_units_by_module(cohort, today)
+    all_held = bool(modules) and all((held.get(module.pk) or 0) >= module.planned_units for module in modules)
+    return CohortFacts(
+        programme=cohort.programme,
+        today=today,
+        teaching_over=today > cohort.end_date or all_held,
+        needed={
+            module.pk: attended_units_needed(module.planned_units, module.effective_min_attendance_percent)
+            for module in modules
+        },
+        placement_months=(conf.conduct_max_age_months(), conf.infection_instruction_valid_months()),
+    )
+
+
+def eligible_condition(
+    cohort: Cohort, today: datetime.date | None = None, *, facts: CohortFacts | None = None
+) -> tuple[QuerySet[Enrolment], Condition]:
+    """(the cohort's enrolments with the values the conditions compare, the condition "meets every
+    requirement" on them). The per-person values are correlated subqueries, so the database reads only
+    this cohort's records; the caller counts or filters with the condition."""
+    facts = facts or cohort_facts(cohort, today)
+    enrolment = OuterRef("pk")
+    values = {
+        attended_alias(module_id): Coalesce(
+            Cast(
+                AttendanceRecord.objects.filter(
+                    enrolment_id=enrolment, session__cohort_id=cohort.pk, session__module_id=module_id
+                )
+                .order_by()
+                .values("enrolment_id")
+                .annotate(total=Sum("attended_units"))
+                .values("total"),
+                FloatField(),
+            ),
+            0.0,
+        )
+        for module_id in facts.needed
+    }
+    if cohort.programme.required_placement_hours > 0:
+        values[PLACEMENT] = representative_placement(enrolment)
+        values[CONFIRMED_MINUTES] = confirmed_minutes_of_enrolment(enrolment)
+    condition = _all(*(requirement.condition(facts) for requirement in requirements_for(cohort.programme)))
+    return Enrolment.objects.filter(cohort_id=cohort.pk).annotate(**values), condition
 
 
 def eligibility_for_enrolment(enrolment: Enrolment) -> Eligibility:

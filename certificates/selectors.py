@@ -1,14 +1,23 @@
 """Reads for the certificates pages: fixed numbers of queries per page, whatever the cohort size."""
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from courses.models import Cohort, Enrolment
 from courses.rules import staff_organisation_ids
 
 from . import conf
-from .eligibility import Eligibility, eligibility_for_cohort, eligibility_for_enrolment
+from .eligibility import (
+    Eligibility,
+    cohort_facts,
+    eligibility_for_cohort,
+    eligibility_for_enrolment,
+    eligible_condition,
+)
 from .models import Certificate, CertificateStatus, DocumentKind, normalise_code
 
 CERTIFICATE_RELATED = (
@@ -145,22 +154,86 @@ def _rows(eligibilities: dict[int, Eligibility], documents: dict) -> list[Cohort
     return rows
 
 
-def cohort_overview(cohort: Cohort) -> list[CohortRow]:
-    """Each participant's checklist and documents: the engine's queries plus one."""
-    return _rows(eligibility_for_cohort(cohort), documents_of_cohort(cohort))
+def cohort_overview(cohort: Cohort, enrolments=None) -> list[CohortRow]:
+    """Each participant's checklist and documents (or only those of ``enrolments``, some of the cohort's
+    people): the engine's queries plus one."""
+    if enrolments is None:
+        documents = documents_of_cohort(cohort)
+    else:
+        documents = latest_documents(
+            Certificate.objects.filter(enrolment_id__in=[e.pk for e in enrolments]).defer("snapshot").order_by("pk")
+        )
+    return _rows(eligibility_for_cohort(cohort, enrolments), documents)
+
+
+def _latest_status(kind: str):
+    """The status of the enrolment's last document of ``kind`` ('' without one): latest_documents in SQL."""
+    return Coalesce(
+        Subquery(
+            Certificate.objects.filter(enrolment_id=OuterRef("pk"), kind=kind).order_by("-pk").values("status")[:1]
+        ),
+        Value(""),
+    )
+
+
+# Compiled count queries by (database, cohort, CohortFacts.key()): building and compiling the conditions'
+# subqueries costs several times what the database needs to run them, and the SQL and its parameters depend
+# on nothing else, so a process compiles each once. The counts themselves are read anew every time.
+_COUNT_QUERIES: OrderedDict[tuple, tuple[str, tuple, list[str]]] = OrderedDict()
+_COUNT_QUERIES_KEPT = 1000
+COUNT_NAMES = ("total", "issued", "eligible", "revoked", "attendance_issued")
 
 
 def cohort_certificate_counts(cohort: Cohort) -> dict[str, int]:
-    """The cohort page's panel: how many people, how many hold a certificate, how many could get one now,
-    how many hold a Teilnahmebescheinigung. Reads only the documents' keys and status; the checklists are
-    evaluated without their sentences."""
-    documents = latest_documents(
-        Certificate(pk=pk, enrolment_id=enrolment_id, kind=kind, status=status)
-        for pk, enrolment_id, kind, status in Certificate.objects.filter(enrolment__cohort_id=cohort.pk)
-        .order_by("pk")
-        .values_list("pk", "enrolment_id", "kind", "status")
+    """The cohort page's panel and the overview's heading: how many people, how many hold a certificate, how
+    many could get one now, how many hold a Teilnahmebescheinigung. One aggregate query (plus the engine's
+    two for the cohort-wide facts), whatever the cohort's size: the requirements' database conditions
+    (certificates.eligibility.Requirement.condition), not every checklist evaluated in Python. The same
+    counts as cohort_overview_counts over the overview's rows."""
+    facts = cohort_facts(cohort)
+    key = (connection.alias, cohort.pk, facts.key())
+    compiled = _COUNT_QUERIES.get(key)
+    if compiled is not None:
+        sql, params, names = compiled
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            result = dict(zip(names, cursor.fetchone(), strict=True))
+    else:
+        enrolments, counts = _count_query(cohort, facts)
+        executed = []
+
+        def remember(execute, sql, params, many, context):
+            executed.append((sql, tuple(params or ())))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(remember):
+            result = enrolments.aggregate(**counts)
+        if len(executed) == 1:
+            _COUNT_QUERIES[key] = (*executed[0], list(counts))
+            while len(_COUNT_QUERIES) > _COUNT_QUERIES_KEPT:
+                _COUNT_QUERIES.popitem(last=False)
+    result.setdefault("eligible", 0)
+    return {name: result[name] for name in COUNT_NAMES}
+
+
+def _count_query(cohort: Cohort, facts) -> tuple[QuerySet[Enrolment], dict]:
+    enrolments, eligible = eligible_condition(cohort, facts=facts)
+    enrolments = enrolments.annotate(
+        certificate_status=_latest_status(DocumentKind.CERTIFICATE),
+        attendance_status=_latest_status(DocumentKind.ATTENDANCE),
     )
-    return cohort_overview_counts(_rows(eligibility_for_cohort(cohort), documents))
+    issued = Q(certificate_status=CertificateStatus.VALID)
+    revoked = Q(certificate_status=CertificateStatus.REVOKED)
+    counts = {
+        "total": Count("pk"),
+        "issued": Count("pk", filter=issued),
+        "revoked": Count("pk", filter=revoked),
+        "attendance_issued": Count("pk", filter=Q(attendance_status=CertificateStatus.VALID)),
+    }
+    if eligible is not False:
+        can_get = ~issued & ~revoked
+        counts["eligible"] = Count("pk", filter=can_get if eligible is True else can_get & eligible)
+    return enrolments, counts
 
 
 def cohort_overview_counts(rows: list[CohortRow]) -> dict[str, int]:

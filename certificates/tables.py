@@ -4,10 +4,34 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableData
 
 from core.dates import short_date
 from core.links import pk_link
 from core.tables import CellTemplateColumn, ShortDateTimeColumn, StableTable
+from courses.selectors import cohort_people
+
+from . import selectors
+
+
+class CohortOverviewRows(TableData):
+    """The overview's rows in roster order, each worked out (checklist, documents) only when its page is
+    shown: the table asks for the length (the cohort's people) and then for one page's slice."""
+
+    def __init__(self, cohort):
+        self.cohort = cohort
+        super().__init__(cohort_people(cohort))
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return selectors.cohort_overview(self.cohort, list(self.data[key]))
+        return selectors.cohort_overview(self.cohort, [self.data[key]])[0]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 class CohortOverviewTable(StableTable):

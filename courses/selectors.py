@@ -174,7 +174,7 @@ class ModuleProgress:
     attended_units: Decimal  # units this participant attended (reduced by late/early minutes), 1 decimal
     rate_percent: Decimal  # attended_units / planned_units * 100, 1 decimal
     minimum_percent: int  # Module.effective_min_attendance_percent
-    met: bool  # rate_percent >= minimum_percent
+    met: bool  # rate_percent >= minimum_percent, i.e. attended_units >= attended_units_needed(...)
     absences: Mapping[str, int]  # count of sessions per code {"E": n, "K": n, "UE": n}, read-only (shared)
     # Units of sessions held by today whose register nobody has taken yet: "not yet recorded", neither
     # attended nor missed, so they count as still to come (they lower nobody's rate and warn nobody).
@@ -204,6 +204,16 @@ class ModuleProgress:
         return "on_track"
 
 
+def attended_units_needed(planned_units: int, minimum_percent: int) -> Decimal:
+    """The one home of the attendance rule: the fewest attended units (1 decimal, as progress rounds them)
+    whose rate, ``attended * 100 / planned`` rounded half up to 1 decimal, is at least ``minimum_percent``.
+    ModuleProgress.met compares with it, and the certificates app's counts compare the database's sums with
+    it, so both answer alike. rate >= m exactly when attended * 100 / planned >= m - 0.05, i.e. when ten
+    times attended is at least (20 m - 1) * planned / 200."""
+    tenths = -(-((20 * minimum_percent - 1) * planned_units) // 200)  # ceiling division
+    return Decimal(max(tenths, 0)) / 10
+
+
 def _progress(
     module: Module, held_units: Decimal, minimum: int, attended, excused, sick, unexcused, *, unrecorded=Decimal(0)
 ) -> ModuleProgress:
@@ -218,7 +228,7 @@ def _progress(
         attended_units=attended,
         rate_percent=rate,
         minimum_percent=minimum,
-        met=rate >= minimum,
+        met=attended >= attended_units_needed(module.planned_units, minimum),
         absences=MappingProxyType({"E": excused, "K": sick, "UE": unexcused}),
         unrecorded_units=unrecorded,
     )
@@ -235,8 +245,16 @@ def attendance_progress_of_cohort(
         cohort,
         f"attendance_progress:{today}",
         # The cohort's people are loaded for the page anyway; its records are found by session alone.
-        lambda: _progress_of_enrolments(cohort, [e.pk for e in cohort_people(cohort)], today=today),
+        lambda: _progress_of_enrolments(cohort, [e.pk for e in cohort_people(cohort)], today=today, whole_cohort=True),
     )
+
+
+def attendance_progress_of_enrolments(
+    cohort: Cohort, enrolment_ids, *, today: datetime.date | None = None
+) -> dict[int, list[ModuleProgress]]:
+    """As attendance_progress_of_cohort, for some of the cohort's enrolments (a page of a list): the same
+    queries, reading only their records."""
+    return _progress_of_enrolments(cohort, list(enrolment_ids), today=today)
 
 
 def attendance_progress_of_enrolment(
@@ -246,13 +264,11 @@ def attendance_progress_of_enrolment(
     return _progress_of_enrolments(cohort, [enrolment.pk], today=today).get(enrolment.pk, [])
 
 
-def _progress_of_enrolments(cohort: Cohort, enrolment_ids: list[int], *, today=None) -> dict[int, list[ModuleProgress]]:
-    today = today or timezone.localdate()
-    modules = list(
-        Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
-    )
-    # The one home of the rule "a session counts once its register is taken": until then it is not yet
-    # recorded, and neither an attendance nor an absence of anyone.
+def held_units_by_module(cohort: Cohort, today: datetime.date) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
+    """({module id: units held by ``today`` whose register was taken}, {module id: units held whose register
+    nobody has taken yet}) of the cohort's sessions. The one home of the rule "a session counts once its
+    register is taken": until then it is not yet recorded, and neither an attendance nor an absence of
+    anyone."""
     held, unrecorded = {}, {}
     for module_id, recorded, total in (
         TeachingSession.objects.filter(cohort=cohort, date__lte=today)
@@ -263,9 +279,20 @@ def _progress_of_enrolments(cohort: Cohort, enrolment_ids: list[int], *, today=N
         .order_by()
     ):
         (held if recorded else unrecorded)[module_id] = total
+    return held, unrecorded
+
+
+def _progress_of_enrolments(
+    cohort: Cohort, enrolment_ids: list[int], *, today=None, whole_cohort: bool = False
+) -> dict[int, list[ModuleProgress]]:
+    today = today or timezone.localdate()
+    modules = list(
+        Module.objects.filter(programme_id=cohort.programme_id).select_related("programme").order_by("position")
+    )
+    held, unrecorded = held_units_by_module(cohort, today)
     records = AttendanceRecord.objects.filter(session__cohort=cohort)
-    if len(enrolment_ids) == 1:  # one person's page; for a whole cohort its sessions say enough
-        records = records.filter(enrolment_id=enrolment_ids[0])
+    if not whole_cohort:  # one person's page or a page of a list; for a whole cohort its sessions say enough
+        records = records.filter(enrolment_id__in=enrolment_ids)
     rows = (
         records.values_list("enrolment_id", "session__module_id")
         .annotate(

@@ -5,7 +5,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from certificates.selectors import certificates_of_cohort
@@ -199,44 +199,59 @@ class FollowUp:
     due: datetime.date
 
 
+def _latest_end_due_by(day: datetime.date, months: int) -> datetime.date:
+    """The latest end of a measure whose follow-up ``months`` after it is due by ``day``. add_months never
+    decreases, so every earlier end is due too; near a month's end it maps several ends onto one day
+    (29.11. and 30.11. + 3 months are both 28.02.), hence the steps forward."""
+    end = add_months(day, -months)
+    while add_months(end + datetime.timedelta(days=1), months) <= day:
+        end += datetime.timedelta(days=1)
+    return end
+
+
 def follow_ups_due(user, *, today: datetime.date | None = None, limit: int = 10) -> tuple[list[FollowUp], int]:
     """The follow-ups whose day has come and that nobody answered yet, oldest first: (the first ``limit``,
     how many in all). Only people who finished (not withdrawn) a finished cohort of the user's
-    organisations; one query for the enrolments, one for the answers."""
+    organisations. Counted and picked in the database, per follow-up month: a large provider has some
+    15,000 people in the window and the page shows ten (one query for the counts, two per month)."""
     today = today or datetime.date.today()
     if not user.is_authenticated or not (user.is_programme_staff or user.is_superuser):
         return [], 0
     months = conf.follow_up_months()
+    # Follow-ups older than the last one plus a year are not asked any more.
+    oldest_end = add_months(today, -(max(months) + 12))
     enrolments = (
-        Enrolment.objects.filter(cohort__end_date__lte=today)
+        Enrolment.objects.filter(cohort__end_date__lte=today, cohort__end_date__gte=oldest_end)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
         .exclude(cohort__status=CohortStatus.PLANNED)
-        .select_related("participant", "cohort", "cohort__programme", "cohort__site")
-        .defer("created_at", "participant__created_at")
-        .order_by("cohort__end_date", "participant__name_key", "pk")
     )
     if not user.is_superuser:
         enrolments = enrolments.filter(cohort__site__organisation_id__in=staff_organisation_ids(user))
-    # Follow-ups older than the last one plus a year are not asked any more.
-    oldest_end = add_months(today, -(max(months) + 12))
-    enrolments = list(enrolments.filter(cohort__end_date__gte=oldest_end))
-    answered = (
-        set(
-            OutcomeRecord.objects.filter(
-                enrolment__in=[e.pk for e in enrolments], follow_up_month__isnull=False
-            ).values_list("enrolment_id", "follow_up_month")
-        )
-        if enrolments
-        else set()
+    due_condition = {
+        month: Q(cohort__end_date__lte=_latest_end_due_by(today, month))
+        & ~Q(Exists(OutcomeRecord.objects.filter(enrolment=OuterRef("pk"), follow_up_month=month)))
+        for month in months
+    }
+    counts = enrolments.aggregate(
+        **{f"due_{month}": Count("pk", filter=condition) for month, condition in due_condition.items()}
     )
-    due = []
-    for enrolment in enrolments:
-        for month in months:
-            day = add_months(enrolment.cohort.end_date, month)
-            if day <= today and (enrolment.pk, month) not in answered:
-                due.append(FollowUp(enrolment, month, day))
+    total = sum(counts.values())
+    picked = []
+    for index, (month, condition) in enumerate(due_condition.items()):
+        ordered = enrolments.filter(condition).order_by("cohort__end_date", "participant__name_key", "pk")
+        last = list(ordered.values_list("cohort__end_date", flat=True)[limit - 1 : limit])
+        if last:  # everyone due by the limit-th one's day, which later ends may share
+            ordered = ordered.filter(cohort__end_date__lte=_latest_end_due_by(add_months(last[0], month), month))
+        for enrolment in ordered.select_related("participant", "cohort", "cohort__programme", "cohort__site").defer(
+            "created_at", "participant__created_at"
+        ):
+            picked.append((enrolment, index, month))
+    # In the order of the former Python listing: by end, name and id, each person's months in turn; then
+    # oldest due first, by name (a stable sort keeps the former order among equals).
+    picked.sort(key=lambda p: (p[0].cohort.end_date, p[0].participant.name_key, p[0].pk, p[1]))
+    due = [FollowUp(enrolment, month, add_months(enrolment.cohort.end_date, month)) for enrolment, _i, month in picked]
     due.sort(key=lambda f: (f.due, f.enrolment.participant.name_key))
-    return due[:limit], len(due)
+    return due[:limit], total
 
 
 def outcomes_of_participant(participant: Participant) -> QuerySet[OutcomeRecord]:

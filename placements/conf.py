@@ -13,6 +13,10 @@
 import calendar
 import datetime
 
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, Mod
+from django.db.models.lookups import Exact, GreaterThanOrEqual, In
+
 from core.conf import Setting
 
 # §20(9) IfSG: the measles rule applies to people born after 1970. Law, not practice, so not a setting.
@@ -37,6 +41,28 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     year, month = divmod(index, 12)
     month += 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def on_or_after_add_months(field: str, reference: str, months: int) -> Q:
+    """The database's form of ``field >= add_months(reference, months)`` for two date columns (both may go
+    through relations), in portable SQL (SQLite and PostgreSQL shift months differently at the month's end).
+    With T = add_months(reference, months): a later month than T's is on or after it; in T's month the day
+    must reach the reference's day, or be the month's last day (where add_months clamped). As one
+    comparison: (month number * 32 + day, a last day counting as 31) >= (T's month number * 32 +
+    reference's day)."""
+    year, month, day = ExtractYear(field), ExtractMonth(field), ExtractDay(field)
+    leap = Q(Exact(Mod(year, 4), 0)) & (~Q(Exact(Mod(year, 100), 0)) | Q(Exact(Mod(year, 400), 0)))
+    last_day = Case(
+        When(In(month, (4, 6, 9, 11)), then=Value(30)),
+        When(Q(Exact(month, 2)) & leap, then=Value(29)),
+        When(Q(Exact(month, 2)), then=Value(28)),
+        default=Value(31),
+        output_field=IntegerField(),
+    )
+    day_or_31 = Case(When(Exact(day, last_day), then=Value(31)), default=day, output_field=IntegerField())
+    position = (year * 12 + month) * 32 + day_or_31
+    target = (ExtractYear(reference) * 12 + ExtractMonth(reference) + months) * 32 + ExtractDay(reference)
+    return Q(GreaterThanOrEqual(position, target))
 
 
 def required_break_minutes(work_minutes: int) -> int:

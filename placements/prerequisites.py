@@ -1,6 +1,7 @@
 """What is still missing before a placement may start. One pure function, used by the services (to refuse
 the start), the selectors (summaries for the certificates) and the pages (to say exactly what is missing)."""
 
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -55,6 +56,27 @@ def missing_prerequisites(placement, *, conduct_check=None, date_of_birth=None) 
                 % {"date": short_date(placement.infection_instruction_date), "months": months}
             )
     return missing
+
+
+def prerequisites_complete_q() -> Q:
+    """The database's form of ``not missing_prerequisites(placement)`` for a Placement queryset, rule by rule
+    as above (tests/certificates/test_counts_in_database.py holds both to the same answers)."""
+    conduct = (
+        Q(conduct_check__isnull=False, conduct_check__has_relevant_entry=False)
+        & conf.on_or_after_add_months(
+            "conduct_check__issue_date", "conduct_check__inspected_on", -conf.conduct_max_age_months()
+        )
+    ) | Q(conduct_check__isnull=True, conduct_check_deleted_at__isnull=False, activated_at__isnull=False)
+    born = "enrolment__participant__date_of_birth"
+    measles = (
+        Q(**{f"{born}__isnull": True})
+        | Q(**{f"{born}__lte": conf.MEASLES_BORN_AFTER})
+        | Q(measles_proof_seen_at__isnull=False)
+    )
+    infection = Q(infection_instruction_date__isnull=False) & conf.on_or_after_add_months(
+        "infection_instruction_date", "start_date", -conf.infection_instruction_valid_months()
+    )
+    return conduct & measles & infection
 
 
 def _has_conduct_check(placement) -> bool:

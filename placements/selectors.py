@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     ExpressionWrapper,
@@ -15,6 +16,8 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 
@@ -372,6 +375,30 @@ def _latest(placements: list[_PlacementFacts]) -> _PlacementFacts:
     return max(live or placements, key=lambda p: (p.start_date, p.pk))
 
 
+def representative_placement(enrolment: OuterRef) -> Subquery:
+    """The database's form of _latest: the id of the placement that represents the enrolment ``enrolment``
+    points to (the latest by start date and id that was not cancelled, else the latest)."""
+    cancelled_last = Case(When(status=PlacementStatus.CANCELLED, then=Value(1)), default=Value(0))
+    return Subquery(
+        Placement.objects.filter(enrolment_id=enrolment).order_by(cancelled_last, "-start_date", "-pk").values("pk")[:1]
+    )
+
+
+def confirmed_minutes_of_enrolment(enrolment: OuterRef):
+    """The database's form of PlacementSummary.confirmed_minutes: confirmed minutes of all the enrolment's
+    placements, 0 without any."""
+    return Coalesce(
+        Subquery(
+            HourEntry.objects.filter(placement__enrolment_id=enrolment, status=HourEntryStatus.CONFIRMED)
+            .order_by()
+            .values("placement__enrolment_id")
+            .annotate(total=Sum("work_minutes"))
+            .values("total")
+        ),
+        0,
+    )
+
+
 def _summaries(placements: QuerySet[Placement]) -> dict[int, PlacementSummary]:
     by_enrolment: dict[int, list[_PlacementFacts]] = {}
     for placement in _placement_facts(placements):
@@ -419,6 +446,11 @@ def placement_summaries_of_cohort(cohort) -> dict[int, PlacementSummary]:
     )
 
 
+def placement_summaries_of_enrolments(enrolment_ids) -> dict[int, PlacementSummary]:
+    """As placement_summaries_of_cohort, for some enrolments (a page of a list): the same two queries."""
+    return _summaries(Placement.objects.filter(enrolment_id__in=list(enrolment_ids)))
+
+
 def placement_summary_of_enrolment(enrolment) -> PlacementSummary | None:
     return _summaries(Placement.objects.filter(enrolment_id=enrolment.pk)).get(enrolment.pk)
 
@@ -440,6 +472,7 @@ def cohort_placement_rows(cohort) -> list[dict]:
 __all__ = [
     "PlacementSummary",
     "placement_summaries_of_cohort",
+    "placement_summaries_of_enrolments",
     "placement_summary_of_enrolment",
     "facilities_visible_to",
     "placements_visible_to",

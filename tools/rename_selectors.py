@@ -19,6 +19,8 @@ from pathlib import Path
 RENAMES = {
     # courses.selectors
     "organisations_for": "organisations_visible_to",
+    "attendance_progress_for_enrolments": "attendance_progress_of_enrolments",
+    "placement_summaries_for_enrolments": "placement_summaries_of_enrolments",
     "cohorts_in_reports_of": "cohorts_in_reports_visible_to",
     "partner_organisations_of": "own_partner_organisations",
     "sites_for": "sites_visible_to",
