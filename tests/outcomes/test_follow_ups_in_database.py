@@ -8,8 +8,9 @@ import random
 import pytest
 
 from courses.models import CohortStatus, EnrolmentStatus
+from outcomes.conf import follow_up_months
 from outcomes.models import OutcomeRecord
-from outcomes.selectors import add_months, follow_up_months, follow_ups_due
+from outcomes.selectors import add_months, follow_ups_due
 from tests.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db
