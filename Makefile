@@ -58,9 +58,13 @@ run: setup
 	SITE_URL=$(SITE_URL) $(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite on every core (pytest-xdist); the browser tests stay together in one worker (tests/e2e/conftest.py).
+# `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
+
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install
 	$(VENV)/bin/ruff check .
