@@ -5,7 +5,6 @@ under CI (the variable ``CI`` is set) a missing browser is a failure. Helpers ar
 """
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -15,16 +14,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, missing  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 
-
-def pytest_collection_modifyitems(items):
+def pytest_itemcollected(item):
     """Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) the browser tests form one group that a
-    single worker runs: one Chromium and one live server, while the other workers share the rest."""
-    group = pytest.mark.xdist_group("browser")
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(group)
+    single worker runs: one Chromium and one live server, while the other workers share the rest. Marked as
+    each is collected, so the mark is there before xdist's collection_modifyitems hook reads it."""
+    item.add_marker(pytest.mark.xdist_group("browser"))
+
 
 
 @pytest.fixture(scope="session")
