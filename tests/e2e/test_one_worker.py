@@ -8,6 +8,6 @@ import pytest
 def test_the_browser_tests_are_grouped_into_one_worker(request):
     if not getattr(request.config.option, "loadgroup", False):  # set in each worker under --dist loadgroup
         pytest.skip("only under pytest-xdist with --dist loadgroup")
-    browser_tests = [item.nodeid for item in request.session.items if item.get_closest_marker("xdist_group")]
-    assert browser_tests
-    assert all(nodeid.endswith("@browser") for nodeid in browser_tests)
+    grouped = [item.nodeid for item in request.session.items if item.get_closest_marker("xdist_group")]
+    assert any("/e2e/" in nodeid for nodeid in grouped)
+    assert all(nodeid.endswith("@browser") for nodeid in grouped)
