@@ -1,4 +1,4 @@
-"""Real-browser tests: one headless Chromium per test session against pytest-django's live server.
+"""Real-browser tests: one headless Chromium for all of them against pytest-django's live server.
 
 On a developer machine without Chromium the tests are skipped with the command that installs it;
 under CI (the variable ``CI`` is set) a missing browser is a failure. Helpers are in ``helpers.py``.
@@ -15,7 +15,18 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from .helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, missing  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+def pytest_itemcollected(item):
+    """Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) the browser tests form one group that a
+    single worker runs: one Chromium and one live server, while the other workers share the rest. Marked as
+    each is collected, so the mark is there before xdist's collection_modifyitems hook reads it."""
+    item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+
+# Package scope: Playwright stops after the last browser test, before the worker (or the serial run) goes on
+# with other tests, which then see no trace of its event loop on their thread (pyHanko's signing calls
+# asyncio.run(), which refuses to start inside a running loop; this failed once under xdist).
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         missing(f"Chromium ({CHROMIUM})")

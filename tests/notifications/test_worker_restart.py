@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+# In the browser tests' xdist group: the longest single test, handed out with that group at the start rather
+# than last to one worker while the other waits (make test, docs/development.md).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parents[2]
 
