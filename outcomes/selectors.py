@@ -239,7 +239,13 @@ def follow_ups_due(user, *, today: datetime.date | None = None, limit: int = 10)
     picked = []
     for index, (month, condition) in enumerate(due_condition.items()):
         ordered = enrolments.filter(condition).order_by("cohort__end_date", "participant__name_key", "pk")
-        last = list(ordered.values_list("cohort__end_date", flat=True)[limit - 1 : limit])
+        # The limit-th person's end date is the same whatever the order among equal ends: sorting by the date
+        # alone spares the join with the people (a third of the start page's database time, issue 26).
+        last = list(
+            enrolments.filter(condition).order_by("cohort__end_date").values_list("cohort__end_date", flat=True)[
+                limit - 1 : limit
+            ]
+        )
         if last:  # everyone due by the limit-th one's day, which later ends may share
             ordered = ordered.filter(cohort__end_date__lte=_latest_end_due_by(add_months(last[0], month), month))
         for enrolment in ordered.select_related("participant", "cohort", "cohort__programme", "cohort__site").defer(
