@@ -4,11 +4,11 @@ Every page reads the scope's figure rows in one query and adds them up in Python
 are a few milliseconds, and the query count stays the same however many cohorts there are."""
 
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet, TextField
+from django.db.models import Count, Max, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
@@ -83,6 +83,30 @@ def rows_of(figures: QuerySet[CohortFigures]) -> list[Row]:
     width = len(JSON_FIELDS)
     decoded = json.loads("[" + ",".join(",".join(v[-width:]) for v in values) + "]") if values else []
     return [Row(*v[:-width], *decoded[i * width : (i + 1) * width]) for i, v in enumerate(values)]
+
+
+# rows_of's answers, per process: the figures change only when they are counted again (the nightly job or
+# the command), so a partner's 4,000 rows need not be read and decoded on every page and chart.
+_REMEMBERED_ROWS: OrderedDict = OrderedDict()
+REMEMBERED_ROWS_LIMIT = 32
+
+
+def remembered_rows_of(figures: QuerySet[CohortFigures], user) -> tuple[Row, ...]:
+    """``rows_of(figures)``, remembered while the stored figures are the same (their number and latest count
+    time) and the user's cohorts are the same (their keys): a recount, a new cohort or a changed funder or
+    partner gives a new answer at once, in every process. Two small queries instead of the rows."""
+    sql, params = figures.query.sql_with_params()
+    version = CohortFigures.objects.aggregate(rows=Count("pk"), counted=Max("computed_at"))
+    scope = tuple(report_cohorts(user).order_by("pk").values_list("pk", flat=True))
+    key = (sql, tuple(map(str, params)), version["rows"], version["counted"], hash(scope))
+    rows = _REMEMBERED_ROWS.get(key)
+    if rows is None:
+        rows = _REMEMBERED_ROWS[key] = tuple(rows_of(figures))
+        while len(_REMEMBERED_ROWS) > REMEMBERED_ROWS_LIMIT:
+            _REMEMBERED_ROWS.popitem(last=False)
+    else:
+        _REMEMBERED_ROWS.move_to_end(key)
+    return rows
 
 
 def measure_key(programme_id: int, measure_number: str) -> str:

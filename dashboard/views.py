@@ -35,7 +35,7 @@ class _FilteredFigures:
                 queryset=selectors.figures_of(selectors.report_cohorts(user)),
                 choices=selectors.scope_choices(user),
             )
-            rows = selectors.rows_of(figure_filter.qs)  # nothing when a filter value is not one of the user's
+            rows = selectors.remembered_rows_of(figure_filter.qs, user)  # none for a value not of the user's
             by = figure_filter.form.cleaned_data.get("by") if figure_filter.is_valid() else ""
             self._filtered = (figure_filter, rows, by or "year")
         return self._filtered
