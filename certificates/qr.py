@@ -11,8 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 def qr_rows_for(data: str) -> list[str]:
     """The QR code of ``data``, row by row, each row's modules as one hexadecimal number (dark = 1, the
-    leftmost module the highest bit). Encoding costs 2–5 ms per code (Reed–Solomon blocks, eight masks
-    evaluated), a quarter of a certificate's drawing; it is done once when a certificate is issued and kept
+    leftmost module the highest bit). Encoding (Reed–Solomon blocks, eight masks evaluated) is a large share
+    of a certificate's drawing (docs/benchmarks.md); it is done once when a certificate is issued and kept
     in the snapshot, so drawing only reads the rows."""
     matrix = segno.make(data, error="m", micro=False).matrix
     digits = (len(matrix) + 3) // 4
@@ -41,7 +41,7 @@ def draw_qr(
 
     Each row's neighbouring dark modules become one rectangle (a few hundred instead of ~600), written
     as literal PDF operators in module units inside a scaling matrix: integer coordinates need no float
-    formatting, which is what makes reportlab's own QR widget slow (~20 ms per code). ``rows`` (from
+    formatting, which is what makes reportlab's own QR widget slow. ``rows`` (from
     ``qr_rows_for``) or ``mask`` spare the encoding."""
     bit_rows = _qr_bit_rows(data, mask, rows)
     count = len(bit_rows)

@@ -34,8 +34,8 @@ CERTIFICATE_RELATED = (
 
 def certificates_to_download() -> QuerySet[Certificate]:
     """Only what the download and its permission check read (snapshot, status, holder, organisation):
-    PostgreSQL spent more time planning the page's nine-table join (~3 ms) than running it, and turning
-    the sixty columns of five tables into objects cost another millisecond."""
+    PostgreSQL spent more time planning the page's nine-table join than running it, and turning the sixty
+    columns of five tables into objects cost as much again (docs/benchmarks.md)."""
     return Certificate.objects.select_related("enrolment__participant", "enrolment__cohort__site").only(
         "snapshot",
         "status",
@@ -47,7 +47,7 @@ def certificates_to_download() -> QuerySet[Certificate]:
 
 def certificates_with_related() -> QuerySet[Certificate]:
     # The successor (reverse one-to-one) is prefetched, not joined: SQLite answers that LEFT JOIN with a
-    # scan of the whole certificate table (~60 ms at 50,000 certificates); the prefetch is one indexed query.
+    # scan of the whole certificate table; the prefetch is one indexed query.
     return Certificate.objects.select_related(*CERTIFICATE_RELATED).prefetch_related("superseded_by")
 
 

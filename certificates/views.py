@@ -86,7 +86,7 @@ class CohortAttendanceIssueView(CohortIssueView):
 
 
 class CohortZipView(CohortObjectMixin, View):
-    """All certificates of the cohort as one ZIP, streamed: each PDF is drawn (~10 ms) and sent before the
+    """All certificates of the cohort as one ZIP, streamed: each PDF is drawn and sent before the
     next, so the first bytes leave after one certificate instead of after all of them, and memory holds
     one PDF instead of the whole ZIP. The snapshots are read (one query) before the response starts, so
     nothing touches the database while streaming."""

@@ -2,8 +2,8 @@
 
 A page about a 200-person cohort creates hundreds of thousands of objects. With CPython's default
 thresholds (700, 10, 10) that set off a full collection every few such requests, and each full collection
-walked every object of the loaded application too (Django, the URL patterns, the templates): 30–90 ms,
-the p95 tail of every page in docs/benchmarks.md. So, once the application is loaded:
+walked every object of the loaded application too (Django, the URL patterns, the templates): the p95 tail
+of every page in docs/benchmarks.md. So, once the application is loaded:
 
 - ``gc.freeze()`` moves what exists at start-up out of the collector's way (it lives as long as the
   process anyway; under ``gunicorn --preload`` it also stays shared between the workers);
@@ -12,7 +12,7 @@ the p95 tail of every page in docs/benchmarks.md. So, once the application is lo
   stays as it was; only cycles wait a little longer.
 
 That still left a collection inside about every second request of a 200-person page, and a middle-generation
-one (10–13 ms of CPU, 20–40 ms on a loaded machine) inside one request in 15–30: the p95 tail of those
+one inside one request in 15–30: the p95 tail of those
 pages (docs/benchmarks.md, issue 26). So the web process also collects *after* each response has been sent
 (``collect_after_response``, on Django's ``request_finished``, which the WSGI server sends when it closes the
 response): the young generations then hold only what one request left behind (under a millisecond to walk),

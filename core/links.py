@@ -1,6 +1,6 @@
 """Links for long tables: ``reverse()`` once per table instead of once per row.
 
-``reverse`` costs ~20 µs; a 200-row table with three links per row spent over 10 ms on it. The URL of
+``reverse`` per row was a measurable share of a 200-row table with three links per row (docs/benchmarks.md). The URL of
 one object differs from another's only in its primary key, so the pattern is reversed once with a marker
 and each row fills in its number.
 """

@@ -8,8 +8,8 @@ parameters).
 
 ``field__among=queryset``: membership in a subquery's results. PostgreSQL plans ``IN (subquery)`` as a
 join and, when it overestimates the subquery, hashes the whole outer table (the staff start page scanned
-all 67,000 placements to keep 484, 25–45 ms). ``= ANY(ARRAY(subquery))`` is computed once before the
-outer query (an InitPlan) and answered through the outer table's index (10–13 ms). Other databases get
+all 67,000 placements to keep 484). ``= ANY(ARRAY(subquery))`` is computed once before the outer query
+(an InitPlan) and answered through the outer table's index (figures: docs/benchmarks.md). Other databases get
 the plain ``IN (subquery)``; the rows found are the same.
 """
 

@@ -359,8 +359,8 @@ def cohort_people(cohort: Cohort) -> tuple[Enrolment, ...]:
 
 def attendance_matrix_roster(cohort: Cohort) -> QuerySet[Enrolment]:
     """The matrix's rows: every enrolment of the cohort (withdrawn ones too), ordered as the cohort roster,
-    with only the columns the matrix shows (all columns of 200 enrolments, people, cohorts and sites took
-    ~8 ms to load)."""
+    with only the columns the matrix shows (all columns of 200 enrolments, people, cohorts and sites were a
+    large share of the page, docs/benchmarks.md)."""
     return (
         Enrolment.objects.filter(cohort=cohort)
         .select_related("participant")
@@ -402,7 +402,7 @@ def session_register(session: TeachingSession) -> list[tuple[Enrolment, Attendan
     """The register's rows: everyone enrolled on the session's day with their record, if any (two queries).
 
     Only the columns the register shows are loaded: 200 people with every column of three tables (and their
-    timestamps converted) cost ~10 ms."""
+    timestamps converted) were a large share of the page (docs/benchmarks.md)."""
     records = {
         r.enrolment_id: r
         for r in AttendanceRecord.objects.filter(session=session)

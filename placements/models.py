@@ -132,7 +132,7 @@ class Placement(CreationStamp):
         indexes = [
             models.Index(fields=["status", "end_date"], name="placement_status_end"),
             # The placements list sorts a provider's placements by start: with this index PostgreSQL reads the
-            # keys of its facilities' 20,000 placements from the index alone (9 ms instead of 38). An index on
+            # keys of its facilities' 20,000 placements from the index alone (docs/benchmarks.md). An index on
             # (start_date, id) alone was faster still for the list's first page, but the planner then walked it
             # for every "first 50 by start date" query and scanned 65,000 rows for the staff start page.
             models.Index(fields=["facility", "start_date", "id"], name="placement_facility_start"),

@@ -256,7 +256,7 @@ def staff_open_placements(user) -> list[OpenPlacement]:
     The candidates are the union of two small sets the indexes answer alone, the planned placements
     (placement_status_end) and those with pending hours (hourentry_status_placement), rather than a test of
     each of a provider's 20,000 placements; ``__among`` (core.lookups) keeps PostgreSQL from hashing every
-    placement against them (25–45 → 10–13 ms). The 50 lines are read as plain values in the same query:
+    placement against them (docs/benchmarks.md). The 50 lines are read as plain values in the same query:
     a page of model instances with their cohorts, sites and supervisors cost more than the query itself."""
     if not (user.is_superuser or user.is_programme_staff):
         return []
