@@ -1,6 +1,6 @@
 """The certificate PDF, drawn from the frozen snapshot alone.
 
-``renderer_for(snapshot).render()`` (also called ``CertificateRenderer``) touches no database, no clock and
+``renderer_for(snapshot).render()`` touches no database, no clock and
 no translation catalogue: every value comes from the snapshot, every fixed wording from
 ``certificates.wording`` (keyed by the snapshot's wording version, kind and language), so the same snapshot
 gives the same page today and in ten years, and the same bytes as long as this code, its font files and
@@ -502,10 +502,6 @@ def renderer_for(
     except KeyError:
         raise ValueError(f"No renderer for wording version {key[0]} of a {key[1]}.") from None
     return renderer(snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by)
-
-
-# The name every caller has used: it now picks the renderer of the snapshot's version.
-CertificateRenderer = renderer_for
 
 
 FILE_PREFIXES = {

@@ -3,7 +3,7 @@
 import datetime
 import zipfile
 
-from .pdf import CertificateRenderer, pdf_filename
+from .pdf import pdf_filename, renderer_for
 
 
 def zip_certificates(snapshots, language: str | None = None) -> bytes:
@@ -41,7 +41,7 @@ def stream_certificates_zip(snapshots, language: str | None = None, sign=None):
     with zipfile.ZipFile(writer, "w", compression=zipfile.ZIP_STORED) as archive:
         for snapshot in snapshots:
             info = zipfile.ZipInfo(pdf_filename(snapshot, language), date_time=_zip_time(snapshot))
-            renderer = CertificateRenderer(snapshot, language)
+            renderer = renderer_for(snapshot, language)
             # sign: certificates.signing.zip_signer, which draws and seals the PDF in one pass
             archive.writestr(info, sign(renderer) if sign else renderer.render())
             yield writer.take()

@@ -17,7 +17,7 @@ from . import selectors, services, throttle
 from .eligibility import eligibility_for_enrolment
 from .forms import IssueAgainForm, IssueForm, ReissueForm, RevokeForm, VerifyForm
 from .models import Certificate, CertificateLanguage, CertificateStatus, DocumentKind
-from .pdf import CertificateRenderer, pdf_filename
+from .pdf import pdf_filename, renderer_for
 from .pdf_zip import stream_certificates_zip
 from .signing import signed_pdf, zip_signer
 from .tables import CohortOverviewRows, CohortOverviewTable, HistoryTable
@@ -256,7 +256,7 @@ class CertificateDownloadView(CertificateMixin, View):
             ) or "?"
         pdf = signed_pdf(
             certificate,
-            CertificateRenderer(certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by),
+            renderer_for(certificate.snapshot, language, revoked_on=revoked_on, superseded_by=superseded_by),
         )
         response = HttpResponse(pdf, content_type="application/pdf")
         attachment = bool(request.GET.get("download"))

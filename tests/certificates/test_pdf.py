@@ -9,7 +9,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from certificates.pdf import CertificateRenderer, DocumentRenderer, format_number
+from certificates.pdf import DocumentRenderer, format_number, renderer_for
 from certificates.pdf_zip import stream_certificates_zip, zip_certificates
 from certificates.qr import draw_qr, qr_rows_for
 from certificates.samples import sample_snapshot
@@ -26,21 +26,21 @@ def text_of(pdf: bytes) -> str:
 
 def test_same_snapshot_gives_the_same_bytes():
     snapshot = sample_snapshot()
-    first = CertificateRenderer(snapshot).render()
-    second = CertificateRenderer(sample_snapshot()).render()
+    first = renderer_for(snapshot).render()
+    second = renderer_for(sample_snapshot()).render()
     assert first == second
     assert first.startswith(b"%PDF-")
 
 
 def test_a_different_snapshot_gives_different_bytes():
     assert (
-        CertificateRenderer(sample_snapshot()).render()
-        != CertificateRenderer(sample_snapshot(number="IB-2026-0043")).render()
+        renderer_for(sample_snapshot()).render()
+        != renderer_for(sample_snapshot(number="IB-2026-0043")).render()
     )
 
 
 def test_the_creation_date_is_the_issue_time():
-    reader = PdfReader(io.BytesIO(CertificateRenderer(sample_snapshot()).render()))
+    reader = PdfReader(io.BytesIO(renderer_for(sample_snapshot()).render()))
     assert reader.metadata["/CreationDate"].startswith("D:20260701083000")
     assert reader.metadata["/Title"] == "Zertifikat IB-2026-0042"
 
@@ -48,12 +48,12 @@ def test_the_creation_date_is_the_issue_time():
 @pytest.mark.parametrize("name", NAMES)
 def test_names_print_exactly(name):
     assert not missing_glyphs(name)
-    pdf = CertificateRenderer(sample_snapshot(participant={"full_name": name, "date_of_birth": "1990-05-17"})).render()
+    pdf = renderer_for(sample_snapshot(participant={"full_name": name, "date_of_birth": "1990-05-17"})).render()
     assert name in text_of(pdf)
 
 
 def test_german_certificate_shows_what_a_certificate_must_show():
-    text = text_of(CertificateRenderer(sample_snapshot()).render())
+    text = text_of(renderer_for(sample_snapshot()).render())
     for expected in [
         "Zertifikat",
         "AWO Unterbezirk",
@@ -78,7 +78,7 @@ def test_german_certificate_shows_what_a_certificate_must_show():
 
 
 def test_english_version():
-    text = text_of(CertificateRenderer(sample_snapshot(language="en")).render())
+    text = text_of(renderer_for(sample_snapshot(language="en")).render())
     assert "Certificate" in text
     assert "born on 09.03.1988" in text
     assert "54.5 of 60" in text
@@ -86,7 +86,7 @@ def test_english_version():
 
 
 def test_without_placement():
-    text = text_of(CertificateRenderer(sample_snapshot(placement=None)).render())
+    text = text_of(renderer_for(sample_snapshot(placement=None)).render())
     assert "Keine Praxisphase." in text
 
 
@@ -97,10 +97,10 @@ def test_older_snapshots_with_a_mask_or_nothing_give_the_same_qr_code():
     with_mask["qr_mask"] = segno.make(current["verification_url"], error="m", micro=False).mask  # as once issued
     with_nothing = {key: value for key, value in current.items() if key != "qr_rows"}
 
-    drawn = CertificateRenderer(current).render()
+    drawn = renderer_for(current).render()
 
-    assert CertificateRenderer(with_mask).render() == drawn
-    assert CertificateRenderer(with_nothing).render() == drawn
+    assert renderer_for(with_mask).render() == drawn
+    assert renderer_for(with_nothing).render() == drawn
 
 
 def test_stored_rows_are_the_modules_of_the_code():
@@ -135,7 +135,7 @@ def test_zip_holds_one_pdf_per_certificate():
     snapshots = [sample_snapshot(number=f"IB-2026-{i:04d}") for i in range(1, 4)]
     archive = zipfile.ZipFile(io.BytesIO(zip_certificates(snapshots)))
     assert archive.namelist() == [f"Zertifikat-IB-2026-{i:04d}.pdf" for i in range(1, 4)]
-    assert archive.read("Zertifikat-IB-2026-0002.pdf") == CertificateRenderer(snapshots[1]).render()
+    assert archive.read("Zertifikat-IB-2026-0002.pdf") == renderer_for(snapshots[1]).render()
 
 
 def test_zip_is_streamed_one_certificate_at_a_time():
@@ -148,7 +148,7 @@ def test_zip_is_streamed_one_certificate_at_a_time():
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert archive.testzip() is None
     assert archive.namelist() == [f"Zertifikat-IB-2026-{i:04d}.pdf" for i in range(1, 4)]
-    assert archive.read("Zertifikat-IB-2026-0003.pdf") == CertificateRenderer(snapshots[2]).render()
+    assert archive.read("Zertifikat-IB-2026-0003.pdf") == renderer_for(snapshots[2]).render()
 
 
 def test_zip_draws_the_next_certificate_only_when_asked(monkeypatch):
@@ -172,7 +172,7 @@ def test_format_number():
 )
 def test_the_qr_code_scans_to_the_verification_url(tmp_path):
     snapshot = sample_snapshot()
-    (tmp_path / "c.pdf").write_bytes(CertificateRenderer(snapshot).render())
+    (tmp_path / "c.pdf").write_bytes(renderer_for(snapshot).render())
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(tmp_path / "c.pdf"), str(tmp_path / "page")], check=True)
     (image,) = tmp_path.glob("page*.png")
     result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from certificates import services
-from certificates.pdf import CertificateRenderer
+from certificates.pdf import renderer_for
 from certificates.samples import sample_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +25,12 @@ def certificate(eligible, staff):
 
 def test_renderer_marks_every_page_and_stays_pure():
     snapshot = sample_snapshot()
-    marked = CertificateRenderer(snapshot, revoked_on="2026-12-04").render()
-    assert marked == CertificateRenderer(sample_snapshot(), revoked_on="2026-12-04").render()
-    assert marked != CertificateRenderer(snapshot).render()
+    marked = renderer_for(snapshot, revoked_on="2026-12-04").render()
+    assert marked == renderer_for(sample_snapshot(), revoked_on="2026-12-04").render()
+    assert marked != renderer_for(snapshot).render()
     for text in pages_text(marked):
         assert "WIDERRUFEN am 04.12.2026" in text and "REVOKED on 04.12.2026" in text
-    assert "WIDERRUFEN" not in pages_text(CertificateRenderer(snapshot).render())[0]
+    assert "WIDERRUFEN" not in pages_text(renderer_for(snapshot).render())[0]
 
 
 def test_staff_download_of_a_revoked_certificate_is_marked(client, staff, certificate):

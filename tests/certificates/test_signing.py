@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from certificates import services
-from certificates.pdf import CertificateRenderer
+from certificates.pdf import renderer_for
 from certificates.samples import sample_snapshot
 from certificates.signing import PdfVerdict, check_pdf, reset_signers, seal, sign_pdf_bytes
 from certificates.signing_keys import organisation_key, reset_keys
@@ -42,12 +42,12 @@ def altered(pdf: bytes) -> bytes:
 
 def sealed() -> bytes:
     """Drawn and signed in one pass: what the downloads serve."""
-    return seal(CertificateRenderer(sample_snapshot()), organisation_id=1)
+    return seal(renderer_for(sample_snapshot()), organisation_id=1)
 
 
 def through_pyhanko() -> bytes:
     """Drawn, then signed by pyHanko as an incremental update: the path with a timestamp authority."""
-    return sign_pdf_bytes(CertificateRenderer(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
+    return sign_pdf_bytes(renderer_for(sample_snapshot()).render(), organisation_id=1, number="IB-2026-0042")
 
 
 @needs_pdfsig
@@ -82,7 +82,7 @@ def test_our_check_accepts_our_signature_and_reads_the_number(signing_keys, sign
 
 
 def test_unsigned_foreign_and_broken_files_are_not_ours(signing_keys, tmp_path):
-    unsigned = CertificateRenderer(sample_snapshot()).render()
+    unsigned = renderer_for(sample_snapshot()).render()
     assert check_pdf(unsigned).verdict == PdfVerdict.NOT_OURS
     assert check_pdf(b"GIF89a not a pdf").verdict == PdfVerdict.UNREADABLE
     assert check_pdf(b"%PDF-1.7\n garbage without structure").verdict == PdfVerdict.UNREADABLE
@@ -107,9 +107,9 @@ def test_without_a_key_documents_go_out_unsigned(settings, tmp_path):
     settings.CERTIFICATE_SIGNING_KEYS = {}
     reset_keys()
     reset_signers()
-    pdf = CertificateRenderer(sample_snapshot()).render()
+    pdf = renderer_for(sample_snapshot()).render()
     assert sign_pdf_bytes(pdf, organisation_id=1, number="IB-2026-0042") == pdf
-    assert seal(CertificateRenderer(sample_snapshot()), organisation_id=1) == pdf
+    assert seal(renderer_for(sample_snapshot()), organisation_id=1) == pdf
     reset_keys()
     reset_signers()
 
@@ -195,7 +195,7 @@ def test_the_check_page_reports_valid_revoked_and_altered_pdfs(
     assert certificate.holder_name in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert client.post(url, {"file": _upload(altered(pdf))}).context["outcome"] == "altered"
-    unsigned = CertificateRenderer(certificate.snapshot).render()
+    unsigned = renderer_for(certificate.snapshot).render()
     assert client.post(url, {"file": _upload(unsigned)}).context["outcome"] == "not_ours"
     services.certificate_revoke(certificate=certificate, reason="Issued in error", by=staff)
     response = client.post(url, {"file": _upload(pdf)})
