@@ -114,8 +114,17 @@ class CohortView(_CohortFiguresMixin, TemplateView):
             if figures
             else []
         )
+        names = self.request.user.has_perm("courses.view_names_in_reports", cohort)
         _record(self.request, "cohort figures", cohort=cohort)
-        return super().get_context_data(cohort=cohort, figures=figures, total=total, charts=chart_list, **kwargs)
+        return super().get_context_data(
+            cohort=cohort,
+            figures=figures,
+            total=total,
+            charts=chart_list,
+            people=selectors.people_of_cohort(cohort, names=names),
+            names_shown=names,
+            **kwargs,
+        )
 
 
 class CohortChartView(_CohortFiguresMixin, TemplateView):
