@@ -10,8 +10,10 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
+from accounts.models import Role
 from certificates.models import Certificate
-from courses.models import AttendanceRecord, TeachingSession
+from courses.models import AttendanceRecord, PartnerOrganisation, TeachingSession
+from dashboard.services import figures_rebuild
 from outcomes.models import OutcomeRecord
 from outcomes.selectors import add_months
 from placements.models import HourEntry, Placement
@@ -153,3 +155,15 @@ def world(organisation, other_organisation, staff):
     other = finished_cohort(other_organisation)
     fill(other, staff)
     return cohort, people, other
+
+
+@pytest.fixture
+def jobcenter(world):
+    """A partner log-in of the world cohort's funder; the other cohort gets a funder of its own."""
+    cohort, _people, other = world
+    other.funding_body = PartnerOrganisation.objects.create(name="Jobcenter Kreis Borken")
+    other.save()
+    figures_rebuild()
+    user = UserFactory(username="jobcenter", role=Role.PARTNER)
+    cohort.funding_body.members.add(user)
+    return user

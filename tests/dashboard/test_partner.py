@@ -4,24 +4,10 @@ and nothing else; every page and export it opens is recorded. Staff are not reco
 import pytest
 from django.urls import reverse
 
-from accounts.models import Role
-from courses.models import PartnerAccess, PartnerOrganisation
-from dashboard.services import figures_rebuild
-
-from ..factories import UserFactory
+from courses.models import PartnerAccess
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def jobcenter(world):
-    cohort, _people, other = world
-    other.funding_body = PartnerOrganisation.objects.create(name="Jobcenter Kreis Borken")
-    other.save()
-    figures_rebuild()
-    user = UserFactory(username="jobcenter", role=Role.PARTNER)
-    cohort.funding_body.members.add(user)
-    return user
 
 
 def test_the_partner_sees_the_cohorts_it_funds_only(client, world, jobcenter):

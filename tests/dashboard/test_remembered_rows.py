@@ -4,24 +4,11 @@ figures are counted again or the user's cohorts change (a funder changed without
 import pytest
 from django.urls import reverse
 
-from accounts.models import Role
-from courses.models import AttendanceRecord, PartnerOrganisation
+from courses.models import AttendanceRecord
 from dashboard.services import figures_rebuild
-
-from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def jobcenter(world):
-    cohort, _people, other = world
-    other.funding_body = PartnerOrganisation.objects.create(name="Jobcenter Kreis Borken")
-    other.save()
-    figures_rebuild()
-    user = UserFactory(username="jobcenter", role=Role.PARTNER)
-    cohort.funding_body.members.add(user)
-    return user
 
 
 def totals(client):

@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from courses.models import Cohort
 from outcomes.models import Employer, Event, EventEmployer, EventParticipant
+from outcomes.selectors import add_months
 from tests.factories import EnrolmentFactory, ParticipantFactory
 
 
@@ -65,3 +67,14 @@ def issue_certificate(enrolment, by, number=1):
         issued_at=timezone.now(),
         issued_by=by,
     )
+
+
+@pytest.fixture
+def finished(cohort, enrolment):
+    """The fixture enrolment in a cohort that finished four months ago (its 0- and 3-month follow-ups due)."""
+    today = datetime.date.today()
+    Cohort.objects.filter(pk=cohort.pk).update(
+        status="finished", start_date=add_months(today, -9), end_date=add_months(today, -4)
+    )
+    enrolment.cohort.refresh_from_db()
+    return enrolment

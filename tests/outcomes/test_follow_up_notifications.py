@@ -5,22 +5,12 @@ import datetime
 
 import pytest
 
-from courses.models import Cohort
 from notifications.models import KindSwitch, Notification
 from outcomes.notifications import followups_due
 from outcomes.selectors import add_months
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def finished(cohort, enrolment):
-    today = datetime.date.today()
-    Cohort.objects.filter(pk=cohort.pk).update(
-        status="finished", start_date=add_months(today, -9), end_date=add_months(today, -4)
-    )
-    enrolment.cohort.refresh_from_db()
-    return enrolment
 
 
 def test_staff_are_told_once_of_each_follow_up_that_falls_due(finished, staff, other_staff):

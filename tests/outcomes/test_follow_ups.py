@@ -1,26 +1,15 @@
 """Follow-ups at the end of the measure, +3 and +6 months: listed on the staff start page when due,
 answered there in one step, once."""
 
-import datetime
 
 import pytest
 from django.urls import reverse
 
-from courses.models import Cohort
 from outcomes.models import OutcomeRecord
-from outcomes.selectors import add_months, follow_ups_due
+from outcomes.selectors import follow_ups_due
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def finished(cohort, enrolment):
-    today = datetime.date.today()
-    Cohort.objects.filter(pk=cohort.pk).update(
-        status="finished", start_date=add_months(today, -9), end_date=add_months(today, -4)
-    )
-    enrolment.cohort.refresh_from_db()
-    return enrolment
 
 
 def test_due_follow_ups_are_listed_on_the_start_page(client, staff, finished):
