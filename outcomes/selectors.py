@@ -236,28 +236,26 @@ def follow_ups_due(user, *, today: datetime.date | None = None, limit: int = 10)
         **{f"due_{month}": Count("pk", filter=condition) for month, condition in due_condition.items()}
     )
     total = sum(counts.values())
-    picked = []
+    # The candidates are read as plain values and ordered here; only the shown ones become objects (a
+    # cut-off day that many cohorts share brought hundreds of people, each with cohort, programme and site).
+    candidates = []
     for index, (month, condition) in enumerate(due_condition.items()):
-        ordered = enrolments.filter(condition).order_by("cohort__end_date", "participant__name_key", "pk")
+        ordered = enrolments.filter(condition)
         # The limit-th person's end date is the same whatever the order among equal ends: sorting by the date
         # alone spares the join with the people (a third of the start page's database time, issue 26).
-        last = list(
-            enrolments.filter(condition).order_by("cohort__end_date").values_list("cohort__end_date", flat=True)[
-                limit - 1 : limit
-            ]
-        )
+        last = list(ordered.order_by("cohort__end_date").values_list("cohort__end_date", flat=True)[limit - 1 : limit])
         if last:  # everyone due by the limit-th one's day, which later ends may share
             ordered = ordered.filter(cohort__end_date__lte=_latest_end_due_by(add_months(last[0], month), month))
-        for enrolment in ordered.select_related("participant", "cohort", "cohort__programme", "cohort__site").defer(
-            "created_at", "participant__created_at"
-        ):
-            picked.append((enrolment, index, month))
-    # In the order of the former Python listing: by end, name and id, each person's months in turn; then
-    # oldest due first, by name (a stable sort keeps the former order among equals).
-    picked.sort(key=lambda p: (p[0].cohort.end_date, p[0].participant.name_key, p[0].pk, p[1]))
-    due = [FollowUp(enrolment, month, add_months(enrolment.cohort.end_date, month)) for enrolment, _i, month in picked]
-    due.sort(key=lambda f: (f.due, f.enrolment.participant.name_key))
-    return due[:limit], total
+        for pk, end, name_key in ordered.values_list("pk", "cohort__end_date", "participant__name_key").order_by():
+            # Oldest due first, by name; then as the former listing: by end, id and the months in turn.
+            candidates.append((add_months(end, month), name_key, end, pk, index, month))
+    candidates.sort()
+    shown = candidates[:limit]
+    objects = Enrolment.objects.select_related("participant", "cohort", "cohort__programme", "cohort__site").defer(
+        "created_at", "participant__created_at"
+    )
+    by_pk = objects.in_bulk([pk for _due, _name, _end, pk, _index, _month in shown]) if shown else {}
+    return [FollowUp(by_pk[pk], month, due) for due, _name, _end, pk, _index, month in shown], total
 
 
 def outcomes_of_participant(participant: Participant) -> QuerySet[OutcomeRecord]:
