@@ -415,7 +415,7 @@ class PersonRow:
 def people_of_cohort(cohort: Cohort, *, names: bool) -> list[PersonRow]:
     """Each person's status, attendance rate (attended of the units held so far), confirmed placement hours,
     current document and 6-month outcome. A fixed number of queries, whatever the cohort's size."""
-    from certificates.models import Certificate, CertificateStatus
+    from certificates.models import Certificate, CertificateStatus, DocumentKind
     from courses.selectors import attendance_progress_of_cohort, cohort_people
     from outcomes.models import OutcomeRecord
     from placements.selectors import placement_summaries_of_cohort
@@ -423,20 +423,16 @@ def people_of_cohort(cohort: Cohort, *, names: bool) -> list[PersonRow]:
     people = cohort_people(cohort)
     progress = attendance_progress_of_cohort(cohort)
     placements = placement_summaries_of_cohort(cohort)
-    documents = {}
-    for enrolment_id, kind in (
+    documents = dict(
         Certificate.objects.filter(enrolment__cohort_id=cohort.pk, status=CertificateStatus.VALID)
-        .order_by("kind")  # "attendance" before "certificate": a certificate names the stronger document
+        .order_by("kind")  # "attendance" before "certificate": the later, stronger document wins
         .values_list("enrolment_id", "kind")
-    ):
-        documents[enrolment_id] = kind
-    kinds = dict(Certificate._meta.get_field("kind").choices)
+    )
     outcomes = dict(
         OutcomeRecord.objects.filter(enrolment__cohort_id=cohort.pk, follow_up_month=6)
         .order_by("recorded_at", "pk")
         .values_list("enrolment_id", "kind")
     )
-    situations = dict(OutcomeKind.choices)
     rows = []
     for enrolment in people:
         participant = enrolment.participant
@@ -445,14 +441,15 @@ def people_of_cohort(cohort: Cohort, *, names: bool) -> list[PersonRow]:
         held = sum((item.held_units for item in items), Decimal(0))
         attended = sum((item.attended_units for item in items), Decimal(0))
         summary = placements.get(enrolment.pk)
+        document, outcome = documents.get(enrolment.pk), outcomes.get(enrolment.pk)
         rows.append(
             PersonRow(
                 label=label,
                 status=enrolment.get_status_display(),
                 attendance_rate=(attended * 100 / held).quantize(Decimal("0.1")) if held else None,
                 placement_hours=(Decimal(summary.confirmed_minutes if summary else 0) / 60).quantize(Decimal("0.1")),
-                document=str(kinds.get(documents.get(enrolment.pk), "")),
-                outcome_at_six_months=str(situations.get(outcomes.get(enrolment.pk), "")),
+                document=str(DocumentKind(document).label) if document else "",
+                outcome_at_six_months=str(OutcomeKind(outcome).label) if outcome else "",
             )
         )
     if not names:  # no roster order that could be matched to a sorted list of names
