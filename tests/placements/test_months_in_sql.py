@@ -19,8 +19,10 @@ def _pairs():
     rng = random.Random(2022)
     days = [datetime.date(2023, 1, 1) + datetime.timedelta(days=i) for i in range(1200)]  # 2024 is a leap year
     ends = [d for d in days if (d + datetime.timedelta(days=1)).day == 1]  # every month's last day
-    for _ in range(400):
-        reference, months = rng.choice(days + ends * 5), rng.choice([-24, -12, -3, -1, 0, 1, 3])
+    # About a third of the references are a month's last day, where add_months clamps (every calendar month
+    # among them); building the expressions is what costs here, so the sample stays this small.
+    for _ in range(150):
+        reference, months = rng.choice(days + ends * 15), rng.choice([-24, -12, -3, -1, 0, 1, 3])
         target = add_months(reference, months)
         for day in (target, target - datetime.timedelta(days=1), target + datetime.timedelta(days=1), rng.choice(days)):
             yield day, reference, months
@@ -30,8 +32,8 @@ def test_the_database_shifts_months_as_add_months_does():
     ProgrammeFactory()
     pairs = list(_pairs())
     wrong = []
-    for start in range(0, len(pairs), 50):
-        chunk = pairs[start : start + 50]
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start : start + 100]
         columns = {
             f"x{number}": ExpressionWrapper(
                 on_or_after_add_months(Value(day, DateField()), Value(reference, DateField()), months), BooleanField()
