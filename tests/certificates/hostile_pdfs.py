@@ -27,9 +27,19 @@ _PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
 
 
 def _bomb(megabytes: int) -> bytes:
-    compressor = zlib.compressobj(9)
+    """A zlib stream of ``megabytes`` MB of zeros. Each megabyte is compressed once and closed with a full
+    flush, which empties the compressor's window, so every later megabyte compresses to the same bytes:
+    the stream is those bytes repeated, an empty final block and the checksum, instead of compressing the
+    whole gigabyte (a tenth of the time)."""
     chunk = b"\0" * (1024 * 1024)
-    return b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)  # with the zlib header
+    repeated = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(megabytes):
+        checksum = zlib.adler32(chunk, checksum)
+    final_empty_block = b"\x03\x00"
+    return first + repeated * (megabytes - 1) + final_empty_block + checksum.to_bytes(4, "big")
 
 
 def xref_stream_bomb() -> bytes:

@@ -25,3 +25,15 @@ def test_a_hostile_pdf_is_unreadable(build, monkeypatch):
 
 def test_a_plain_pdf_at_the_size_limit_is_read_and_not_ours(db):
     assert check_pdf(padded_to_the_limit()).verdict == PdfVerdict.NOT_OURS
+
+
+def test_the_bombs_are_real_zlib_streams():
+    """The bombs are built from one compressed megabyte repeated (hostile_pdfs._bomb): a small one inflates
+    to exactly its size with a valid checksum, so the gigabyte ones do too."""
+    import zlib
+
+    from .hostile_pdfs import _bomb
+
+    inflater = zlib.decompressobj()
+    assert inflater.decompress(_bomb(3)) == b"\0" * (3 * 1024 * 1024)
+    assert inflater.eof and inflater.unused_data == b""
