@@ -39,6 +39,7 @@ rules.add_perm("outcomes.record_talk", is_staff_of_object_organisation)
 # obj: Participant
 rules.add_perm("outcomes.view_participant_outcomes", is_staff_of_object_organisation)
 rules.add_perm("outcomes.add_outcome", is_staff_of_object_organisation)
+rules.add_perm("outcomes.change_goals", is_staff_of_object_organisation)
 rules.add_perm("outcomes.change_intake", is_staff_of_object_organisation | is_the_participant)
 # obj: Enrolment (a follow-up belongs to a measure) and Cohort
 rules.add_perm("outcomes.answer_follow_up", is_staff_of_object_organisation)

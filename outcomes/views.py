@@ -632,6 +632,10 @@ class ParticipantOutcomesView(ObjectPermissionMixin, ServiceFormMixin, FormView)
     form_class = OutcomeForm
     template_name = "outcomes/participant_outcomes.html"
 
+    def get_permission_required(self):
+        # Reading the page and recording an outcome are separate rights, even while the same people hold both.
+        return ("outcomes.add_outcome",) if self.request.method == "POST" else super().get_permission_required()
+
     def get_form_kwargs(self):
         participant = self.get_permission_object()
         return {
@@ -681,7 +685,7 @@ class ParticipantOutcomesView(ObjectPermissionMixin, ServiceFormMixin, FormView)
 class _GoalView(ObjectPermissionMixin, View):
     """POST from the participant's outcomes page: a goal added or its status changed."""
 
-    permission_required = "outcomes.view_participant_outcomes"
+    permission_required = "outcomes.change_goals"
     permission_model = Participant
     http_method_names = ["post"]
 
