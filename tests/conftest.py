@@ -17,12 +17,16 @@ from .factories import (
 
 
 def pytest_configure(config):
-    """Tests hash passwords with a fast hasher: the production hasher is slow on purpose (about half a second
-    per password on this machine kind), and the suite creates well over a thousand logins. Hashes made with
-    the production hasher (the demo fixture's) still verify."""
+    """Settings for the whole run. Tests hash passwords with a fast hasher: the production hasher is slow on
+    purpose (about half a second per password on this machine kind), and the suite creates well over a
+    thousand logins. Hashes made with the production hasher (the demo fixture's) still verify."""
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    # WhiteNoise's middleware walks every static file of every app when it is built, and Django builds the
+    # middleware anew for each test client: a tenth of the suite's time went there. Looking a file up when it
+    # is asked for (as under DEBUG) serves the same files.
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture(autouse=True)
