@@ -71,7 +71,7 @@ def partner_organisation_named(name: str) -> PartnerOrganisation:
     """The funding or partner organisation called ``name`` (spaces tidied, any case), created if new.
 
     Takes a new name as written, also one close to a known organisation's: the cohort form asks the user
-    first (courses.partner_names.likely_meant_organisation); imports and the demo data have no one to ask."""
+    first (courses.partner_names.likely_meant_organisation); other callers (the demo data) have no one to ask."""
     name = " ".join((name or "").split())
     found = partner_organisation_called(name)
     if found is not None:
