@@ -5,14 +5,22 @@ from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import InvitationForm
 from core.validators import single_line_text
 
 from .models import Cohort, Participant, default_entry_date
-from .selectors import participant_search, participants_visible_to, programmes_visible_to, sites_visible_to
+from .partner_names import likely_meant_organisation, split_organisation_names
+from .selectors import (
+    participant_search,
+    participants_visible_to,
+    partner_organisation_called,
+    partner_organisation_names,
+    programmes_visible_to,
+    sites_visible_to,
+)
 
 
 class DateInput(forms.DateInput):
@@ -68,14 +76,21 @@ class DateField(forms.DateField):
             raise
 
 
+# The cohort form's funder and partner inputs offer the known organisations' names from this list.
+ORGANISATION_NAMES_LIST_ID = "partner-organisation-names"
+
+
 class CohortForm(forms.ModelForm):
-    # Typed as names: an organisation named for the first time is created (courses.services.cohort_create).
+    # Typed as names: an organisation named for the first time is created (courses.services.cohort_create),
+    # but a name close to a known one is refused until the user confirms it (a misspelt Jobcenter would
+    # be a second organisation whose cohorts the real one's log-ins never see).
     funding_body = forms.CharField(
         label=_("Funding body"),
         max_length=200,
         required=False,
         validators=[single_line_text],
         help_text=_("For example Kreisjobcenter Coesfeld."),
+        widget=forms.TextInput(attrs={"list": ORGANISATION_NAMES_LIST_ID}),
     )
     partners = forms.CharField(
         label=_("Partners"),
@@ -83,6 +98,14 @@ class CohortForm(forms.ModelForm):
         required=False,
         validators=[single_line_text],
         help_text=_("For example Kommunales Integrationszentrum. Several: separate them with commas."),
+        widget=forms.TextInput(attrs={"list": ORGANISATION_NAMES_LIST_ID}),
+    )
+    # Shown as a checkbox only once a name was refused as close to a known one (or when ticked).
+    new_organisation_confirmed = forms.BooleanField(
+        label=_("Create the new organisation"),
+        required=False,
+        widget=forms.HiddenInput,
+        help_text=_("Tick only if the name is not a misspelling of a known funding body or partner."),
     )
 
     class Meta:
@@ -98,10 +121,14 @@ class CohortForm(forms.ModelForm):
             "funding_body",
             "measure_number",
             "partners",
+            "new_organisation_confirmed",
             "names_visible_to_partners",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
         field_classes = {"start_date": DateField, "end_date": DateField}
+
+    field_order = Meta.fields  # the confirmation right below the names it confirms
+    organisation_names_list_id = ORGANISATION_NAMES_LIST_ID
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,6 +137,16 @@ class CohortForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["funding_body"] = self.instance.funding_body_name
             self.initial["partners"] = self.instance.partner_names
+        # Names that will become new organisations when the cohort is saved (the view says so).
+        self.new_organisation_names: list[str] = []
+        self._organisation_names = None
+
+    @property
+    def organisation_names(self) -> list[str]:
+        """The known organisations' names, offered by the funder and partner inputs (read once)."""
+        if self._organisation_names is None:
+            self._organisation_names = partner_organisation_names()
+        return self._organisation_names
 
     def clean(self):
         data = super().clean()
@@ -119,11 +156,46 @@ class CohortForm(forms.ModelForm):
         programme, site = data.get("programme"), data.get("site")
         if programme and site and programme.organisation_id != site.organisation_id:
             self.add_error("site", _("The site must belong to the programme's organisation."))
+        self._check_new_organisations(data)
         return data
+
+    def _check_new_organisations(self, data) -> None:
+        confirmed = data.get("new_organisation_confirmed", False)
+        asked = False
+        named = {"funding_body": [], "partners": []}
+        if data.get("funding_body", "").strip():
+            named["funding_body"] = [" ".join(data["funding_body"].split())]
+        if "partners" in data:
+            named["partners"] = split_organisation_names(data["partners"])
+        for field, names in named.items():
+            close = []
+            for name in names:
+                if partner_organisation_called(name) is not None:
+                    continue
+                meant = likely_meant_organisation(name, self.organisation_names)
+                if meant is not None and not confirmed:
+                    close.append((name, meant))
+                elif name.casefold() not in (n.casefold() for n in self.new_organisation_names):
+                    self.new_organisation_names.append(name)
+            if close:
+                asked = True
+                questions = " ".join(
+                    gettext("Did you mean “%(known)s” rather than “%(typed)s”?") % {"known": meant, "typed": name}
+                    for name, meant in close
+                )
+                confirm = ngettext(
+                    "If it really is a new organisation, confirm that below.",
+                    "If they really are new organisations, confirm that below.",
+                    len(close),
+                )
+                self.add_error(field, f"{questions} {confirm}")
+        if asked or confirmed:
+            self.fields["new_organisation_confirmed"].widget = forms.CheckboxInput()
 
     def _post_clean(self):
         # Model validation (including constraints) runs in the service; here only the form's own checks.
-        pass
+        # The confirmation is the form's alone: the service takes the names as given.
+        self.cleaned_data.pop("new_organisation_confirmed", None)
 
 
 class ParticipantForm(forms.ModelForm):

@@ -50,6 +50,19 @@ def own_partner_organisations(user) -> QuerySet[PartnerOrganisation]:
     return PartnerOrganisation.objects.filter(pk__in=partner_organisation_ids(user))
 
 
+def partner_organisation_called(name: str) -> PartnerOrganisation | None:
+    """The funding or partner organisation of that name (spaces tidied, any case): the one rule by which a
+    typed name is an organisation already known (courses.services.partner_organisation_named)."""
+    return PartnerOrganisation.objects.filter(name__iexact=" ".join((name or "").split())).first()
+
+
+def partner_organisation_names() -> list[str]:
+    """All funding and partner organisations' names, for the cohort form to offer and compare typed names with.
+    Not scoped: the organisations are shared by every provider (a Jobcenter funds several) and are named on
+    their cohorts' documents."""
+    return list(PartnerOrganisation.objects.order_by("name").values_list("name", flat=True))
+
+
 def cohorts_in_reports_visible_to(user) -> QuerySet[Cohort]:
     """Cohorts whose figures a user sees on the dashboard and in reports: staff those of their organisations,
     a partner those their organisation funds or partners in, across providers; anyone else none."""

@@ -28,6 +28,7 @@ from .models import (
 )
 from .partner_names import split_organisation_names
 from .rules import names_visible_in_reports
+from .selectors import partner_organisation_called
 
 COHORT_FIELDS = (
     "programme",
@@ -67,9 +68,12 @@ def _active_enrolments_overlapping(participant: Participant, cohort: Cohort, exc
 
 
 def partner_organisation_named(name: str) -> PartnerOrganisation:
-    """The funding or partner organisation called ``name`` (spaces tidied, any case), created if new."""
+    """The funding or partner organisation called ``name`` (spaces tidied, any case), created if new.
+
+    Takes a new name as written, also one close to a known organisation's: the cohort form asks the user
+    first (courses.partner_names.likely_meant_organisation); other callers (the demo data) have no one to ask."""
     name = " ".join((name or "").split())
-    found = PartnerOrganisation.objects.filter(name__iexact=name).first()
+    found = partner_organisation_called(name)
     if found is not None:
         return found
     organisation = PartnerOrganisation(name=name)

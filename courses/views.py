@@ -1,6 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -85,6 +85,21 @@ class CohortFormMixin(ServiceFormMixin):
 
     def get_success_url(self):
         return reverse("courses:cohort_detail", args=[self.result.pk])
+
+    def form_valid(self, form):
+        self.new_organisation_names = form.new_organisation_names
+        return super().form_valid(form)
+
+    def get_success_message(self) -> str:
+        message = super().get_success_message()
+        names = self.new_organisation_names
+        if not names:
+            return message
+        # Said so that a misspelling that slipped through is noticed (and partner log-ins get added to it).
+        created = ngettext(
+            "New organisation created: %(names)s.", "New organisations created: %(names)s.", len(names)
+        ) % {"names": ", ".join(names)}
+        return f"{message} {created}"
 
 
 class CohortCreateView(ObjectPermissionMixin, CohortFormMixin, FormView):
