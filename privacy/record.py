@@ -38,7 +38,8 @@ def generated_section() -> str:
             f"| {placement_conf.conduct_retention_months()} months |",
             f"| unconfirmed participant-list uploads | `IMPORT_PREVIEW_RETENTION_DAYS` "
             f"| {spreadsheets_conf.preview_retention_days()} days |",
-            f"| log-in history | `PRIVACY_LOGIN_RECORD_DAYS` | {conf.login_record_days()} days |",
+            f"| log-in history, and partners' views of overviews without a cohort | `PRIVACY_LOGIN_RECORD_DAYS` | "
+            f"{conf.login_record_days()} days |",
             "",
         ]
         for title, items in (

@@ -278,7 +278,9 @@ def storage_periods(retention_years: int | None = None) -> list[str]:
         _(
             "Record of what the funder's and partners' log-ins opened or exported: as the records of the measure; "
             "it names the partner's log-in, the cohort and the page, never a participant (a detail that does is "
-            "erased with the participant's data)."
+            "erased with the participant's data). A record about a cohort is deleted once the cohort ended more "
+            "than the retention period ago and everyone of it is anonymised; a record of an overview without a "
+            "cohort (figures only) is deleted with the log-in history."
         ),
         _(
             "Certificate register: number, status, programme and issue date stay so that a certificate can "

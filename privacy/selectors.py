@@ -4,7 +4,7 @@ Each reads a fixed number of queries, whatever the length of the person's histor
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Case, F, Max, Prefetch, Q, When
+from django.db.models import Case, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -85,6 +85,20 @@ def participants_due_for_anonymisation(today: datetime.date) -> list[int]:
             if measure_end(enrolment_end, placement_end, created) < cutoff
         )
     return due
+
+
+def partner_accesses_expired(*, today: datetime.date, logins_since: datetime.datetime) -> QuerySet[PartnerAccess]:
+    """Records of what partner log-ins opened whose time is over. A record about a cohort is kept as long as
+    the records it documents: until the cohort ended more than its organisation's retention period ago and
+    every person of it is anonymised (someone whose placement ended later keeps it, for their Art. 15
+    answer). A record of an overview without a cohort (start page, dashboard, quarterly report: figures, no
+    person) is a log-in's activity and is kept as long as the log-in history."""
+    someone_not_anonymised = Enrolment.objects.filter(cohort=OuterRef("cohort"), participant__erasure__isnull=True)
+    over = Q(cohort__isnull=True, at__lt=logins_since)
+    for organisation_id, years in Organisation.objects.values_list("pk", "retention_years"):
+        cutoff = placement_conf.add_months(today, -12 * years)
+        over |= Q(cohort__site__organisation_id=organisation_id, cohort__end_date__lt=cutoff)
+    return PartnerAccess.objects.filter(over).exclude(Q(cohort__isnull=False) & Exists(someone_not_anonymised))
 
 
 def retention_end_of_participant(participant: Participant) -> datetime.date:

@@ -191,9 +191,11 @@ def _without_free_text(details: dict) -> dict:
     return cleaned
 
 
-def anonymise_expired(*, today: datetime.date | None = None) -> tuple[int, int]:
-    """The daily job: anonymise everyone whose retention period has passed, and forget old log-ins.
-    Returns (people anonymised, log-in records deleted). A second run the same day finds nothing to do."""
+def anonymise_expired(*, today: datetime.date | None = None) -> tuple[int, int, int]:
+    """The daily job: anonymise everyone whose retention period has passed, forget old log-ins and the
+    partner access records whose time is over (``selectors.partner_accesses_expired``). Returns (people
+    anonymised, log-in records deleted, partner access records deleted). A second run the same day finds
+    nothing to do."""
     today = today or timezone.localdate()
     done = 0
     for pk in selectors.participants_due_for_anonymisation(today):
@@ -208,4 +210,5 @@ def anonymise_expired(*, today: datetime.date | None = None) -> tuple[int, int]:
         done += 1
     since = timezone.now() - datetime.timedelta(days=conf.login_record_days())
     forgotten, _unused = LoginRecord.objects.filter(at__lt=since).delete()
-    return done, forgotten
+    accesses, _unused = selectors.partner_accesses_expired(today=today, logins_since=since).delete()
+    return done, forgotten, accesses
