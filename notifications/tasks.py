@@ -193,6 +193,14 @@ def tell_next_session(cohort_id: int) -> int:
 # --- Daily jobs (manage.py enqueue_daily) ---------------------------------------------------------------
 
 
+@daily("deactivate_inactive_accounts")
+@background
+def deactivate_inactive_accounts(today: str) -> int:
+    from accounts.services import inactive_accounts_deactivate
+
+    return inactive_accounts_deactivate()
+
+
 @daily("purge_conduct_certificates")
 @background
 def purge_conduct_certificates(today: str) -> int:

@@ -1,6 +1,9 @@
 """The Art. 15 export is prepared in the background (notifications.prepared): it draws a PDF of everything
 stored about a person, which takes seconds for someone with years of records, so no request waits for it and
-the file waits for the person on their downloads page."""
+the file waits for the person on their downloads page. Anonymisation after the retention period is a daily
+job beside the others."""
+
+import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.filenames import safe_download_name
 from core.languages import STAFF_LANGUAGES
 from courses.models import Participant
+from notifications.jobs import background, daily
 from notifications.prepared import Preparer, register
 
 
@@ -51,3 +55,13 @@ def _build(params, progress):
 
 
 PRIVACY_EXPORT = register(Preparer("privacy_export", may_request=_may_request, title=_title, build=_build))
+
+
+@daily("anonymise_expired")
+@background
+def anonymise_expired(today: str) -> tuple[int, int, int]:
+    """Storage limitation (Art. 5(1)(e) GDPR) every day with the other daily jobs, so that the one crontab
+    line runs it too (``privacy.services.anonymise_expired``)."""
+    from .services import anonymise_expired as run
+
+    return run(today=datetime.date.fromisoformat(today))
