@@ -79,3 +79,13 @@ def test_demo_loaded_a_year_later_is_arranged_around_that_day(settings):
 
     births_after = dict(Participant.objects.values_list("pk", "date_of_birth"))
     assert {pk: day.isoformat() for pk, day in births_after.items() if pk in births_before} == births_before
+
+    # `make run` queues the daily jobs right after loading: on that day they close no demo log-in and
+    # anonymise nobody (log-ins and their creation move with the demo's dates).
+    from accounts.services import inactive_accounts_deactivate
+    from privacy.services import anonymise_expired
+
+    moment = datetime.datetime.combine(today, datetime.time(9, 5), tzinfo=BERLIN)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        assert inactive_accounts_deactivate() == 0
+        assert anonymise_expired(today=today)[0] == 0
