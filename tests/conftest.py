@@ -24,8 +24,8 @@ def pytest_configure(config):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
     # WhiteNoise's middleware walks every static file of every app when it is built, and Django builds the
-    # middleware anew for each test client: a tenth of the suite's time went there. Looking a file up when it
-    # is asked for (as under DEBUG) serves the same files.
+    # middleware anew for each test client (docs/development.md, "Where the time goes"). Looking a file up
+    # when it is asked for (as under DEBUG) serves the same files.
     settings.WHITENOISE_AUTOREFRESH = True
 
 
