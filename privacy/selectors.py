@@ -68,12 +68,20 @@ def measure_end(enrolment_end, placement_end, created_at) -> datetime.date:
     return max(ends) if ends else timezone.localtime(created_at).date()
 
 
+def retention_cutoffs(today: datetime.date) -> dict[int, datetime.date]:
+    """{organisation key: the day before which a measure must have ended for its retention period to be over
+    today} (each organisation sets its own period in years). One query; there are few organisations."""
+    return {
+        organisation_id: placement_conf.add_months(today, -12 * years)
+        for organisation_id, years in Organisation.objects.values_list("pk", "retention_years")
+    }
+
+
 def participants_due_for_anonymisation(today: datetime.date) -> list[int]:
     """Keys of the people whose measure ended more than their organisation's retention period ago and who
     are not anonymised yet. One query per organisation (there are few)."""
     due = []
-    for organisation_id, years in Organisation.objects.values_list("pk", "retention_years"):
-        cutoff = placement_conf.add_months(today, -12 * years)
+    for organisation_id, cutoff in retention_cutoffs(today).items():
         rows = (
             Participant.objects.filter(organisation_id=organisation_id, erasure__isnull=True)
             .annotate(**measure_end_annotations())
@@ -95,8 +103,7 @@ def partner_accesses_expired(*, today: datetime.date, logins_since: datetime.dat
     person) is a log-in's activity and is kept as long as the log-in history."""
     someone_not_anonymised = Enrolment.objects.filter(cohort=OuterRef("cohort"), participant__erasure__isnull=True)
     over = Q(cohort__isnull=True, at__lt=logins_since)
-    for organisation_id, years in Organisation.objects.values_list("pk", "retention_years"):
-        cutoff = placement_conf.add_months(today, -12 * years)
+    for organisation_id, cutoff in retention_cutoffs(today).items():
         over |= Q(cohort__site__organisation_id=organisation_id, cohort__end_date__lt=cutoff)
     return PartnerAccess.objects.filter(over).exclude(Q(cohort__isnull=False) & Exists(someone_not_anonymised))
 
